@@ -1,0 +1,61 @@
+//! Number words: cardinals, scales and the multiplier words of war reporting.
+
+/// The value of a cardinal word (`one` .. `nineteen`, `twenty` .. `ninety`).
+pub fn cardinal(word: &str) -> Option<i64> {
+    const UNITS: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let w = word.to_ascii_lowercase();
+    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+        return i64::try_from(i).ok();
+    }
+    TENS.iter()
+        .position(|t| *t == w)
+        .and_then(|i| i64::try_from(i).ok())
+        .map(|i| (i + 2) * 10)
+}
+
+/// True for a tens word (`twenty` .. `ninety`), which may take a hyphenated unit.
+pub fn is_tens(word: &str) -> bool {
+    cardinal(word).is_some_and(|v| v >= 20 && v % 10 == 0)
+}
+
+/// The multiplier of a scale word written out (`hundred`, `thousand`, `million`, `billion`).
+pub fn scale_word(word: &str) -> Option<i64> {
+    match word.to_ascii_lowercase().as_str() {
+        "hundred" => Some(100),
+        "thousand" => Some(1_000),
+        "million" | "millions" => Some(1_000_000),
+        "billion" | "billions" => Some(1_000_000_000),
+        _ => None,
+    }
+}
+
+/// The multiplier of a scale abbreviation written against digits (`2m`, `1.6bn`, `300k`).
+pub fn scale_abbreviation(word: &str) -> Option<i64> {
+    match word {
+        "k" | "K" => Some(1_000),
+        "m" | "M" | "mn" | "mln" => Some(1_000_000),
+        "bn" | "b" | "B" | "bln" => Some(1_000_000_000),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cardinals() {
+        assert_eq!(cardinal("Thirty"), Some(30));
+        assert_eq!(cardinal("eight"), Some(8));
+        assert_eq!(cardinal("nineteen"), Some(19));
+        assert_eq!(cardinal("second"), None);
+        assert!(is_tens("forty") && !is_tens("four"));
+    }
+}

@@ -1,0 +1,313 @@
+//! The lexicon: parties, sources, places, units, claim kinds and control actions as data,
+//! compiled into one Aho-Corasick automaton that finds every mention in a single scan.
+
+pub mod schema;
+
+use crate::error::{Error, Result};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+pub use schema::{Entry, LexiconFile};
+
+/// The default lexicon shipped with the package (the war against Islamic State).
+pub const DEFAULT_TOML: &str = include_str!("../../python/warclaims/data/lexicon.toml");
+
+/// The type of a lexicon entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryType {
+    Party,
+    Source,
+    Place,
+    Unit,
+    Kind,
+    Action,
+}
+
+/// A lexicon mention found in text: byte span, entry type and index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub ty: EntryType,
+    pub index: usize,
+}
+
+/// A compiled lexicon.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub file: LexiconFile,
+    /// Case-insensitive aliases.
+    folded: AhoCorasick,
+    /// Short all-capital aliases (`IS`, `SDF`), matched as written.
+    exact: AhoCorasick,
+    folded_ids: Vec<Vec<(EntryType, usize)>>,
+    exact_ids: Vec<Vec<(EntryType, usize)>>,
+}
+
+fn is_acronym(alias: &str) -> bool {
+    let letters = alias.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=5).contains(&letters) && alias.chars().all(|c| !c.is_lowercase())
+}
+
+impl Lexicon {
+    /// The default lexicon.
+    pub fn default_lexicon() -> Result<Lexicon> {
+        Lexicon::from_toml(DEFAULT_TOML, "<default lexicon>")
+    }
+
+    /// Parses TOML text; `name` (a file path) is used in error messages.
+    pub fn from_toml(text: &str, name: &str) -> Result<Lexicon> {
+        Lexicon::compile(parse_file(text, name)?, name)
+    }
+
+    /// Compiles entries into a lexicon, checking them.
+    pub fn compile(file: LexiconFile, name: &str) -> Result<Lexicon> {
+        let mut folded_patterns: Vec<String> = Vec::new();
+        let mut folded_ids: Vec<Vec<(EntryType, usize)>> = Vec::new();
+        let mut exact_patterns: Vec<String> = Vec::new();
+        let mut exact_ids: Vec<Vec<(EntryType, usize)>> = Vec::new();
+        for (ty, entries) in [
+            (EntryType::Party, &file.party),
+            (EntryType::Source, &file.source),
+            (EntryType::Place, &file.place),
+            (EntryType::Unit, &file.unit),
+            (EntryType::Kind, &file.kind),
+            (EntryType::Action, &file.action),
+        ] {
+            for (index, entry) in entries.iter().enumerate() {
+                check_entry(entry, ty, name)?;
+                let names = std::iter::once(&entry.id).filter(|_| matches!(ty, EntryType::Party | EntryType::Source | EntryType::Place));
+                for alias in names.chain(entry.aliases.iter()) {
+                    let (patterns, ids) = if is_acronym(alias) {
+                        (&mut exact_patterns, &mut exact_ids)
+                    } else {
+                        (&mut folded_patterns, &mut folded_ids)
+                    };
+                    let key = if is_acronym(alias) { alias.clone() } else { alias.to_lowercase() };
+                    match patterns.iter().position(|p| *p == key) {
+                        Some(p) => {
+                            if !ids[p].contains(&(ty, index)) {
+                                ids[p].push((ty, index));
+                            }
+                        }
+                        None => {
+                            patterns.push(key);
+                            ids.push(vec![(ty, index)]);
+                        }
+                    }
+                }
+            }
+        }
+        let build = |patterns: &[String], fold: bool| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(fold)
+                .build(patterns)
+                .map_err(|e| Error::Lexicon {
+                    file: name.to_owned(),
+                    entry: "(all)".to_owned(),
+                    message: e.to_string(),
+                })
+        };
+        Ok(Lexicon {
+            folded: build(&folded_patterns, true)?,
+            exact: build(&exact_patterns, false)?,
+            folded_ids,
+            exact_ids,
+            file,
+        })
+    }
+
+    /// A new lexicon with `other`'s entries added (same id: aliases added, fields replaced).
+    pub fn extended(&self, other: LexiconFile, name: &str) -> Result<Lexicon> {
+        let mut file = self.file.clone();
+        file.extend(other);
+        Lexicon::compile(file, name)
+    }
+
+    /// The entries of one type.
+    pub fn entries(&self, ty: EntryType) -> &[Entry] {
+        match ty {
+            EntryType::Party => &self.file.party,
+            EntryType::Source => &self.file.source,
+            EntryType::Place => &self.file.place,
+            EntryType::Unit => &self.file.unit,
+            EntryType::Kind => &self.file.kind,
+            EntryType::Action => &self.file.action,
+        }
+    }
+
+    /// The entry a mention refers to.
+    pub fn entry(&self, m: &Mention) -> &Entry {
+        &self.entries(m.ty)[m.index]
+    }
+
+    /// Every mention in `text`, on word boundaries, sorted by start; longer mentions win
+    /// where two overlap. An alias may name entries of several types (a mention each).
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let mut found: Vec<Mention> = Vec::new();
+        for (ac, ids) in [(&self.folded, &self.folded_ids), (&self.exact, &self.exact_ids)] {
+            for m in ac.find_overlapping_iter_safe(text) {
+                if !on_word_boundaries(text, m.0, m.1) {
+                    continue;
+                }
+                for &(ty, index) in &ids[m.2] {
+                    found.push(Mention { start: m.0, end: m.1, ty, index });
+                }
+            }
+        }
+        // Per type, keep the longest of overlapping mentions.
+        found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut kept: Vec<Mention> = Vec::new();
+        for m in found {
+            let covered = kept.iter().any(|k| k.ty == m.ty && k.start <= m.start && m.end <= k.end);
+            if !covered {
+                kept.push(m);
+            }
+        }
+        kept
+    }
+}
+
+/// Overlapping search over the leftmost-longest automaton is not allowed, so we scan
+/// from every word start instead (cheap: the automaton is anchored by the input slice).
+trait OverlapSafe {
+    fn find_overlapping_iter_safe(&self, text: &str) -> Vec<(usize, usize, usize)>;
+}
+
+impl OverlapSafe for AhoCorasick {
+    fn find_overlapping_iter_safe(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let input = aho_corasick::Input::new(text).span(pos..text.len());
+            match self.find(input) {
+                Some(m) => {
+                    out.push((m.start(), m.end(), m.pattern().as_usize()));
+                    // Continue after the next word start past this match's start.
+                    pos = next_word_start(text, m.start());
+                }
+                None => break,
+            }
+        }
+        out
+    }
+}
+
+fn next_word_start(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from + 1;
+    while i < bytes.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    // Skip to the end of the current word, then to the next word.
+    while i < bytes.len() && is_word_byte(text, i) {
+        i += 1;
+    }
+    while i < bytes.len() && !is_word_byte(text, i) {
+        i += 1;
+    }
+    i.max(from + 1)
+}
+
+fn is_word_byte(text: &str, i: usize) -> bool {
+    text.is_char_boundary(i) && text[i..].chars().next().is_some_and(char::is_alphanumeric)
+        || !text.is_char_boundary(i)
+}
+
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    (!word(before) || !word(first)) && (!word(after) || !word(last))
+}
+
+fn check_entry(entry: &Entry, ty: EntryType, file: &str) -> Result<()> {
+    let err = |message: String| Error::Lexicon {
+        file: file.to_owned(),
+        entry: format!("{ty:?} {:?}", entry.id).to_lowercase(),
+        message,
+    };
+    if entry.id.trim().is_empty() {
+        return Err(err("`id` is empty; give the canonical name".to_owned()));
+    }
+    if let Some(a) = entry.aliases.iter().find(|a| a.trim().is_empty()) {
+        return Err(err(format!("alias {a:?} is empty")));
+    }
+    if let (Some(lat), Some(lon)) = (entry.lat, entry.lon) {
+        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+            return Err(err(format!("coordinates ({lat}, {lon}) are out of range")));
+        }
+    }
+    Ok(())
+}
+
+/// Parses lexicon TOML text into entries; errors name the file and say what is wrong.
+pub fn parse_file(text: &str, name: &str) -> Result<LexiconFile> {
+    toml::from_str(text).map_err(|e| Error::Lexicon {
+        file: name.to_owned(),
+        entry: e
+            .span()
+            .map(|s| format!("line {}", text[..s.start.min(text.len())].lines().count().max(1)))
+            .unwrap_or_else(|| "(file)".to_owned()),
+        message: e.message().to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::default_lexicon().expect("default lexicon is valid")
+    }
+
+    #[test]
+    fn finds_parties_places_and_respects_case_of_acronyms() {
+        let l = lex();
+        let text = "IS fighters attacked Palmyra, but this is not IS; Tadmur fell.";
+        let ms = l.mentions(text);
+        let parties: Vec<&str> = ms
+            .iter()
+            .filter(|m| m.ty == EntryType::Party)
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(parties, ["IS fighters", "IS"]);
+        let places: Vec<&str> = ms
+            .iter()
+            .filter(|m| m.ty == EntryType::Place)
+            .map(|m| l.entry(m).id.as_str())
+            .collect();
+        assert_eq!(places, ["Palmyra", "Palmyra"]);
+    }
+
+    #[test]
+    fn no_match_inside_words() {
+        let l = lex();
+        let ms = l.mentions("Tissue and kISSing");
+        assert!(ms.iter().all(|m| m.ty != EntryType::Party), "{ms:?}");
+    }
+
+    #[test]
+    fn extend_merges_by_id_and_adds_entries() {
+        let l = lex();
+        let extra = parse_file(
+            "[[party]]\nid = \"Taliban\"\naliases = [\"insurgents\"]\n[[place]]\nid = \"Palmyra\"\naliases = [\"Tudmur\"]\n",
+            "x.toml",
+        )
+        .expect("valid");
+        let l2 = l.extended(extra, "x.toml").expect("compiles");
+        let text = "Taliban insurgents near Tudmur";
+        let ids: Vec<&str> = l2.mentions(text).iter().map(|m| l2.entry(m).id.as_str()).collect();
+        assert!(ids.contains(&"Taliban") && ids.contains(&"Palmyra"), "{ids:?}");
+    }
+
+    #[test]
+    fn bad_files_name_file_and_entry() {
+        let err = parse_file("[[party]]\nid = \"X\"\ncolour = \"red\"\n", "bad.toml").expect_err("unknown field");
+        let msg = err.to_string();
+        assert!(msg.contains("bad.toml") && msg.contains("colour"), "{msg}");
+        let err = Lexicon::from_toml("[[place]]\nid = \"P\"\nlat = 100.0\nlon = 0.0\n", "c.toml").expect_err("range");
+        assert!(err.to_string().contains("place \"p\""), "{err}");
+    }
+}

@@ -1,0 +1,83 @@
+//! The lexicon file format (TOML), read with serde. Unknown fields are errors.
+
+use serde::{Deserialize, Serialize};
+
+/// A lexicon file: lists of entries by type.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconFile {
+    #[serde(default)]
+    pub party: Vec<Entry>,
+    #[serde(default)]
+    pub source: Vec<Entry>,
+    #[serde(default)]
+    pub place: Vec<Entry>,
+    #[serde(default)]
+    pub unit: Vec<Entry>,
+    #[serde(default)]
+    pub kind: Vec<Entry>,
+    #[serde(default)]
+    pub action: Vec<Entry>,
+}
+
+/// One entry: a canonical `id`, the literal `aliases` that name it, and type fields.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub id: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Party: its side in the war.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<String>,
+    /// Party: the unit its people are counted in; unit: the party its people belong to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// Unit: counts people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people: Option<bool>,
+    /// Place: country and coordinates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+}
+
+impl Entry {
+    /// Merges `other` (same id) into `self`: aliases are added, given fields replace.
+    pub fn merge(&mut self, other: Entry) {
+        for alias in other.aliases {
+            if !self.aliases.contains(&alias) {
+                self.aliases.push(alias);
+            }
+        }
+        macro_rules! take {
+            ($($f:ident),*) => { $( if other.$f.is_some() { self.$f = other.$f; } )* };
+        }
+        take!(side, unit, party, people, country, lat, lon);
+    }
+}
+
+impl LexiconFile {
+    /// Adds `other`'s entries, merging those with an existing id.
+    pub fn extend(&mut self, other: LexiconFile) {
+        fn merge_list(into: &mut Vec<Entry>, from: Vec<Entry>) {
+            for e in from {
+                match into.iter_mut().find(|x| x.id == e.id) {
+                    Some(existing) => existing.merge(e),
+                    None => into.push(e),
+                }
+            }
+        }
+        merge_list(&mut self.party, other.party);
+        merge_list(&mut self.source, other.source);
+        merge_list(&mut self.place, other.place);
+        merge_list(&mut self.unit, other.unit);
+        merge_list(&mut self.kind, other.kind);
+        merge_list(&mut self.action, other.action);
+    }
+}

@@ -1,0 +1,185 @@
+//! Sentence splitting with byte offsets. Every line (headline, caption, dateline) is a
+//! sentence of its own; inside a line, a sentence ends at `.`, `!` or `?` (and closing
+//! quotes) before a capital, a digit or a quote, unless the word is an abbreviation.
+
+use crate::furniture::is_furniture_line;
+
+/// One sentence: a byte span of the article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the line (paragraph) it belongs to.
+    pub line: usize,
+    /// The whole line is page furniture: kept in the text, skipped by extraction.
+    pub furniture: bool,
+}
+
+impl Sentence {
+    /// The sentence's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Words that end with a dot without ending a sentence (compared lower-case, dot included).
+const ABBREVIATIONS: &[&str] = &[
+    "u.s.", "u.k.", "u.n.", "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "mr.", "mrs.", "ms.",
+    "dr.", "prof.", "st.", "rev.", "sen.", "rep.", "gov.", "pres.", "a.m.", "p.m.", "jan.",
+    "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+    "no.", "vs.", "i.e.", "e.g.", "etc.", "approx.", "est.", "mt.", "ft.", "jr.", "sr.", "inc.",
+    "co.", "corp.", "ltd.", "al.",
+];
+
+/// Splits `text` into sentences.
+pub fn split(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for (line_no, line) in text.split('\n').enumerate() {
+        let furniture = is_furniture_line(line);
+        split_line(text, line_start, line, line_no, furniture, &mut out);
+        line_start += line.len() + 1;
+    }
+    out
+}
+
+fn split_line(
+    text: &str,
+    offset: usize,
+    line: &str,
+    line_no: usize,
+    furniture: bool,
+    out: &mut Vec<Sentence>,
+) {
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') && ends_sentence(line, i) {
+            let mut end = i + 1;
+            // Closing quotes and brackets belong to the sentence.
+            while end < line.len() {
+                let Some(c) = line[end..].chars().next() else { break };
+                if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']') {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            push(text, offset, start, end, line_no, furniture, out);
+            start = end;
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push(text, offset, start, line.len(), line_no, furniture, out);
+}
+
+fn push(
+    text: &str,
+    offset: usize,
+    start: usize,
+    end: usize,
+    line: usize,
+    furniture: bool,
+    out: &mut Vec<Sentence>,
+) {
+    let s = &text[offset + start..offset + end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail >= s.len() {
+        return;
+    }
+    out.push(Sentence {
+        start: offset + start + lead,
+        end: offset + end - trail,
+        line,
+        furniture,
+    });
+}
+
+/// Whether the punctuation at byte `i` of `line` ends a sentence.
+fn ends_sentence(line: &str, i: usize) -> bool {
+    let after = &line[i + 1..];
+    let after_quotes = after.trim_start_matches(['"', '\'', '”', '’', ')', ']']);
+    let mut rest = after_quotes.chars();
+    // Must be followed by white space (or the end of the line).
+    match rest.next() {
+        None => return true,
+        Some(c) if !c.is_whitespace() => return false,
+        _ => {}
+    }
+    let next = after_quotes.trim_start().chars().next();
+    let starts_new = match next {
+        None => true,
+        Some(c) => c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '['),
+    };
+    if !starts_new {
+        return false;
+    }
+    if line.as_bytes()[i] != b'.' {
+        return true;
+    }
+    let word_start = line[..i]
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |p| p + 1);
+    let word = line[word_start..=i].to_lowercase();
+    if ABBREVIATIONS.contains(&word.as_str()) {
+        return false;
+    }
+    // A single initial ("J. Smith") does not end a sentence.
+    let core = &line[word_start..i];
+    !(core.chars().count() == 1 && core.chars().all(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn lines_are_sentences_and_sentences_split() {
+        let text = "Headline here\n\nAt least 38 were killed. The monitor said so! Really? Yes.";
+        assert_eq!(
+            texts(text),
+            ["Headline here", "At least 38 were killed.", "The monitor said so!", "Really?", "Yes."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_decimals_do_not_split() {
+        let text = "The U.S. military and Gen. Smith said 2.5 million fled at 9 a.m. on Friday. Next one.";
+        assert_eq!(
+            texts(text),
+            ["The U.S. military and Gen. Smith said 2.5 million fled at 9 a.m. on Friday.", "Next one."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_the_sentence() {
+        let text = "He said \"at least 38 IS members were killed.\" The strikes ended.";
+        assert_eq!(
+            texts(text),
+            ["He said \"at least 38 IS members were killed.\"", "The strikes ended."]
+        );
+    }
+
+    #[test]
+    fn furniture_lines_are_flagged() {
+        let s = split("Skip to main content\nReal text.");
+        assert!(s[0].furniture && !s[1].furniture);
+    }
+
+    #[test]
+    fn offsets_are_on_char_boundaries_with_non_ascii() {
+        let text = "Tadmur — é. Ünïcode “quote.” Ok.";
+        for s in split(text) {
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+    }
+}

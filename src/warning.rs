@@ -1,0 +1,49 @@
+//! Coded warnings, spaCy-style: a stable code and a message. They go to `articles.warnings`.
+
+/// A warning kind with a stable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Warning {
+    /// Invalid UTF-8 bytes were replaced with U+FFFD.
+    InvalidUtf8,
+    /// The file was UTF-16 and was decoded as such.
+    Utf16,
+    /// The file is binary (an image, a PDF, an archive) and holds no text to read.
+    Binary,
+    /// The document is empty.
+    Empty,
+    /// A metadata value could not be used (bad date, unknown column value).
+    BadMetadata,
+    /// The publication date is unknown, so relative dates stay unresolved.
+    NoPublished,
+    /// The document was too large and was truncated.
+    Truncated,
+    /// A table row or file lacked the text column.
+    NoText,
+    /// A panic inside the extractor was caught; the article's rows may be incomplete.
+    ExtractorFailure,
+    /// The id was already used by an earlier document and was made unique.
+    DuplicateId,
+}
+
+impl Warning {
+    /// The stable code, e.g. `W001`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Warning::InvalidUtf8 => "W001",
+            Warning::Utf16 => "W002",
+            Warning::Binary => "W003",
+            Warning::Empty => "W004",
+            Warning::BadMetadata => "W005",
+            Warning::NoPublished => "W006",
+            Warning::Truncated => "W007",
+            Warning::NoText => "W008",
+            Warning::ExtractorFailure => "W009",
+            Warning::DuplicateId => "W010",
+        }
+    }
+
+    /// A warning line: code and message.
+    pub fn with(self, message: impl AsRef<str>) -> String {
+        format!("{} {}", self.code(), message.as_ref())
+    }
+}
