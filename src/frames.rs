@@ -126,7 +126,8 @@ impl CommonBuilders {
         self.source_text.append_option(c.source_text.as_deref());
         self.start.append_value(offsets.char_at(start));
         self.end.append_value(offsets.char_at(end));
-        self.sentence.append_value(text.get(c.sentence_start..c.sentence_end).unwrap_or(""));
+        self.sentence
+            .append_value(text.get(c.sentence_start..c.sentence_end).unwrap_or(""));
     }
 
     fn finish(mut self) -> Vec<ArrayRef> {
@@ -296,8 +297,19 @@ mod tests {
         let lex = crate::lexicon::Lexicon::default_lexicon().expect("lexicon");
         let r = crate::extract::extract_article(&a, &lex);
         let f = build(&[a.clone()], &[r]).expect("builds");
-        let start = f.claims.column(18).as_any().downcast_ref::<arrow_array::UInt32Array>().expect("u32").value(0);
+        let start = f
+            .claims
+            .column(18)
+            .as_any()
+            .downcast_ref::<arrow_array::UInt32Array>()
+            .expect("u32")
+            .value(0);
         let chars: Vec<char> = a.text.chars().collect();
-        assert_eq!(chars[start as usize..start as usize + 2].iter().collect::<String>(), "38");
+        assert_eq!(
+            chars[start as usize..start as usize + 2]
+                .iter()
+                .collect::<String>(),
+            "38"
+        );
     }
 }

@@ -11,7 +11,10 @@ impl CharOffsets {
     /// Builds the converter for `text`.
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return CharOffsets { table: None, len: text.len() };
+            return CharOffsets {
+                table: None,
+                len: text.len(),
+            };
         }
         let mut table = vec![0u32; text.len() + 1];
         let mut chars = 0u32;
@@ -22,7 +25,10 @@ impl CharOffsets {
             chars += 1;
         }
         table[text.len()] = chars;
-        CharOffsets { table: Some(table), len: text.len() }
+        CharOffsets {
+            table: Some(table),
+            len: text.len(),
+        }
     }
 
     /// The character index of byte offset `byte` (clamped to the text).

@@ -25,10 +25,10 @@ impl Sentence {
 /// Words that end with a dot without ending a sentence (compared lower-case, dot included).
 const ABBREVIATIONS: &[&str] = &[
     "u.s.", "u.k.", "u.n.", "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "mr.", "mrs.", "ms.",
-    "dr.", "prof.", "st.", "rev.", "sen.", "rep.", "gov.", "pres.", "a.m.", "p.m.", "jan.",
-    "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
-    "no.", "vs.", "i.e.", "e.g.", "etc.", "approx.", "est.", "mt.", "ft.", "jr.", "sr.", "inc.",
-    "co.", "corp.", "ltd.", "al.",
+    "dr.", "prof.", "st.", "rev.", "sen.", "rep.", "gov.", "pres.", "a.m.", "p.m.", "jan.", "feb.",
+    "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "no.", "vs.",
+    "i.e.", "e.g.", "etc.", "approx.", "est.", "mt.", "ft.", "jr.", "sr.", "inc.", "co.", "corp.",
+    "ltd.", "al.",
 ];
 
 /// Splits `text` into sentences.
@@ -60,7 +60,9 @@ fn split_line(
             let mut end = i + 1;
             // Closing quotes and brackets belong to the sentence.
             while end < line.len() {
-                let Some(c) = line[end..].chars().next() else { break };
+                let Some(c) = line[end..].chars().next() else {
+                    break;
+                };
                 if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']') {
                     end += c.len_utf8();
                 } else {
@@ -114,7 +116,11 @@ fn ends_sentence(line: &str, i: usize) -> bool {
     let next = after_quotes.trim_start().chars().next();
     let starts_new = match next {
         None => true,
-        Some(c) => c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '['),
+        Some(c) => {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[')
+        }
     };
     if !starts_new {
         return false;
@@ -147,16 +153,26 @@ mod tests {
         let text = "Headline here\n\nAt least 38 were killed. The monitor said so! Really? Yes.";
         assert_eq!(
             texts(text),
-            ["Headline here", "At least 38 were killed.", "The monitor said so!", "Really?", "Yes."]
+            [
+                "Headline here",
+                "At least 38 were killed.",
+                "The monitor said so!",
+                "Really?",
+                "Yes."
+            ]
         );
     }
 
     #[test]
     fn abbreviations_and_decimals_do_not_split() {
-        let text = "The U.S. military and Gen. Smith said 2.5 million fled at 9 a.m. on Friday. Next one.";
+        let text =
+            "The U.S. military and Gen. Smith said 2.5 million fled at 9 a.m. on Friday. Next one.";
         assert_eq!(
             texts(text),
-            ["The U.S. military and Gen. Smith said 2.5 million fled at 9 a.m. on Friday.", "Next one."]
+            [
+                "The U.S. military and Gen. Smith said 2.5 million fled at 9 a.m. on Friday.",
+                "Next one."
+            ]
         );
     }
 
@@ -165,7 +181,10 @@ mod tests {
         let text = "He said \"at least 38 IS members were killed.\" The strikes ended.";
         assert_eq!(
             texts(text),
-            ["He said \"at least 38 IS members were killed.\"", "The strikes ended."]
+            [
+                "He said \"at least 38 IS members were killed.\"",
+                "The strikes ended."
+            ]
         );
     }
 

@@ -44,11 +44,17 @@ pub fn attribution(ctx: &SentenceContext<'_>, lexicon: &Lexicon) -> Option<Attri
         } else if v == "told" {
             before
         } else {
-            after.filter(|m| m.start <= verb.end() + 5).or(before).or(after)
+            after
+                .filter(|m| m.start <= verb.end() + 5)
+                .or(before)
+                .or(after)
         };
         if let Some(m) = chosen {
             let source = lexicon.entry(m).id.clone();
-            return Some(Attribution { source, source_text: ctx.text[m.start..m.end].to_owned() });
+            return Some(Attribution {
+                source,
+                source_text: ctx.text[m.start..m.end].to_owned(),
+            });
         }
     }
     None
@@ -69,15 +75,21 @@ mod tests {
     #[test]
     fn attribution_forms() {
         assert_eq!(
-            attr("At least 38 militants were killed, a monitor said on Saturday.").map(|a| a.0).as_deref(),
+            attr("At least 38 militants were killed, a monitor said on Saturday.")
+                .map(|a| a.0)
+                .as_deref(),
             Some("Syrian Observatory for Human Rights")
         );
         assert_eq!(
-            attr("According to Russian Defence Ministry, its warplanes flew 40 sorties.").map(|a| a.0).as_deref(),
+            attr("According to Russian Defence Ministry, its warplanes flew 40 sorties.")
+                .map(|a| a.0)
+                .as_deref(),
             Some("Russia")
         );
         assert_eq!(
-            attr("Gains were made west of the city, said the Observatory.").map(|a| a.1).as_deref(),
+            attr("Gains were made west of the city, said the Observatory.")
+                .map(|a| a.1)
+                .as_deref(),
             Some("the Observatory")
         );
         assert_eq!(attr("IS destroyed a number of monuments."), None);

@@ -12,7 +12,12 @@ const KIND_WINDOW: usize = 90;
 const UNIT_GAP_WORDS: usize = 5;
 
 /// The claims of one sentence.
-pub fn claims(ctx: &SentenceContext<'_>, lexicon: &Lexicon, state: &ArticleState, common: &Common) -> Vec<ClaimRow> {
+pub fn claims(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    state: &ArticleState,
+    common: &Common,
+) -> Vec<ClaimRow> {
     let mut rows = Vec::new();
     for fig in &ctx.figures {
         if let Some(row) = claim_for(ctx, lexicon, state, common, fig) {
@@ -47,7 +52,9 @@ fn claim_for(
     let bounds = figure::resolve(fig);
     let actor = actor_of(ctx, lexicon, fig, unit, &kind);
     let agent = agent_of(ctx, lexicon, fig, actor.as_deref(), &kind).or_else(|| {
-        matches!(kind.as_str(), "strikes" | "sorties" | "targets").then(|| actor.clone()).flatten()
+        matches!(kind.as_str(), "strikes" | "sorties" | "targets")
+            .then(|| actor.clone())
+            .flatten()
     });
     let (actor, agent) = if matches!(kind.as_str(), "strikes" | "sorties" | "targets") {
         let a = agent.clone().or(actor);
@@ -75,16 +82,31 @@ fn claim_for(
 /// The unit noun counted by the figure: the first unit mention right after it.
 fn unit_after<'c>(ctx: &'c SentenceContext<'_>, fig: &FigureMatch) -> Option<&'c Mention> {
     ctx.of(EntryType::Unit).find(|m| {
-        m.start >= fig.end && ctx.words_between(fig.end, m.start).len() <= UNIT_GAP_WORDS
+        m.start >= fig.end
+            && ctx.words_between(fig.end, m.start).len() <= UNIT_GAP_WORDS
             && !ctx.text[fig.end..m.start].contains(['.', ';'])
     })
 }
 
 /// The kind whose verb or noun stands nearest the figure and its unit.
-fn kind_near(ctx: &SentenceContext<'_>, lexicon: &Lexicon, start: usize, end: usize) -> Option<String> {
+fn kind_near(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    start: usize,
+    end: usize,
+) -> Option<String> {
     ctx.of(EntryType::Kind)
-        .filter(|m| (m.start >= end && m.start - end <= KIND_WINDOW) || (m.end <= start && start - m.end <= KIND_WINDOW))
-        .min_by_key(|m| if m.start >= end { m.start - end } else { start - m.end })
+        .filter(|m| {
+            (m.start >= end && m.start - end <= KIND_WINDOW)
+                || (m.end <= start && start - m.end <= KIND_WINDOW)
+        })
+        .min_by_key(|m| {
+            if m.start >= end {
+                m.start - end
+            } else {
+                start - m.end
+            }
+        })
         .map(|m| lexicon.entry(m).id.clone())
 }
 
@@ -98,7 +120,9 @@ fn actor_of(
     kind: &str,
 ) -> Option<String> {
     let end = unit.map_or(fig.end, |u| u.end);
-    let in_phrase = ctx.of(EntryType::Party).find(|m| m.start >= fig.end && m.start < end);
+    let in_phrase = ctx
+        .of(EntryType::Party)
+        .find(|m| m.start >= fig.end && m.start < end);
     if let Some(m) = in_phrase {
         return Some(lexicon.entry(m).id.clone());
     }
@@ -117,17 +141,37 @@ fn agent_of(
     actor: Option<&str>,
     kind: &str,
 ) -> Option<String> {
-    let not_actor = |m: &&Mention| Some(lexicon.entry(m).id.as_str()) != actor && lexicon.entry(m).id != "civilians";
+    let not_actor = |m: &&Mention| {
+        Some(lexicon.entry(m).id.as_str()) != actor && lexicon.entry(m).id != "civilians"
+    };
     let parties: Vec<&Mention> = ctx.of(EntryType::Party).filter(not_actor).collect();
     // "by X" anywhere after the figure.
     let by = parties.iter().find(|m| {
-        m.start > fig.end && ctx.text[..m.start].trim_end().to_lowercase().ends_with(" by")
-            || m.start > fig.end && ctx.text[..m.start].trim_end().to_lowercase().ends_with(" by the")
+        m.start > fig.end
+            && ctx.text[..m.start]
+                .trim_end()
+                .to_lowercase()
+                .ends_with(" by")
+            || m.start > fig.end
+                && ctx.text[..m.start]
+                    .trim_end()
+                    .to_lowercase()
+                    .ends_with(" by the")
     });
     if let Some(m) = by {
         return Some(lexicon.entry(m).id.clone());
     }
-    if matches!(kind, "killed" | "wounded" | "destroyed" | "captured" | "strikes" | "sorties" | "targets" | "losses") {
+    if matches!(
+        kind,
+        "killed"
+            | "wounded"
+            | "destroyed"
+            | "captured"
+            | "strikes"
+            | "sorties"
+            | "targets"
+            | "losses"
+    ) {
         if let Some(m) = parties.iter().find(|m| m.end <= fig.start) {
             return Some(lexicon.entry(m).id.clone());
         }

@@ -8,17 +8,28 @@ use crate::lexicon::{EntryType, Lexicon, Mention};
 const PLACE_WINDOW: usize = 80;
 
 /// The control events of one sentence.
-pub fn control(ctx: &SentenceContext<'_>, lexicon: &Lexicon, state: &ArticleState, common: &Common) -> Vec<ControlRow> {
+pub fn control(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    state: &ArticleState,
+    common: &Common,
+) -> Vec<ControlRow> {
     let mut rows: Vec<ControlRow> = Vec::new();
     for action in ctx.of(EntryType::Action) {
         let id = lexicon.entry(action).id.clone();
-        let Some(place) = place_near(ctx, lexicon, action, state) else { continue };
+        let Some(place) = place_near(ctx, lexicon, action, state) else {
+            continue;
+        };
         let parties: Vec<&Mention> = ctx.of(EntryType::Party).collect();
         let lower = ctx.text.to_lowercase();
         let before_action = &lower[..action.start];
-        let passive = before_action.trim_end().ends_with(" was") || before_action.trim_end().ends_with(" were")
-            || ctx.text[action.start..action.end].starts_with("driven") || ctx.text[action.start..action.end].ends_with("en");
-        let by = parties.iter().find(|m| m.start > action.end && lower[..m.start].trim_end().ends_with(" by"));
+        let passive = before_action.trim_end().ends_with(" was")
+            || before_action.trim_end().ends_with(" were")
+            || ctx.text[action.start..action.end].starts_with("driven")
+            || ctx.text[action.start..action.end].ends_with("en");
+        let by = parties
+            .iter()
+            .find(|m| m.start > action.end && lower[..m.start].trim_end().ends_with(" by"));
         let subject = parties.iter().filter(|m| m.end <= action.start).last();
         let (actor, from_actor) = match (id.as_str(), by, subject) {
             ("captured", Some(by), subj) => (Some(*by), subj.filter(|_| passive).copied()),
@@ -42,7 +53,10 @@ pub fn control(ctx: &SentenceContext<'_>, lexicon: &Lexicon, state: &ArticleStat
         } else {
             (id, from.filter(|f| *f != actor_id))
         };
-        if rows.iter().any(|r| r.action == action_id && r.place == place && r.actor == actor_id) {
+        if rows
+            .iter()
+            .any(|r| r.action == action_id && r.place == place && r.actor == actor_id)
+        {
             continue;
         }
         let start = ctx.sentence.start + actor.start.min(action.start);
@@ -60,19 +74,32 @@ pub fn control(ctx: &SentenceContext<'_>, lexicon: &Lexicon, state: &ArticleStat
     rows
 }
 
-fn place_near(ctx: &SentenceContext<'_>, lexicon: &Lexicon, action: &Mention, state: &ArticleState) -> Option<String> {
+fn place_near(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    action: &Mention,
+    state: &ArticleState,
+) -> Option<String> {
     let near = ctx
         .of(EntryType::Place)
         .filter(|m| {
             let country = lexicon.entry(m).country.as_deref() == Some(lexicon.entry(m).id.as_str());
-            !country && (m.start >= action.end && m.start - action.end <= PLACE_WINDOW
-                || m.end <= action.start && action.start - m.end <= PLACE_WINDOW)
+            !country
+                && (m.start >= action.end && m.start - action.end <= PLACE_WINDOW
+                    || m.end <= action.start && action.start - m.end <= PLACE_WINDOW)
         })
-        .min_by_key(|m| if m.start >= action.end { m.start - action.end } else { action.start - m.end });
+        .min_by_key(|m| {
+            if m.start >= action.end {
+                m.start - action.end
+            } else {
+                action.start - m.end
+            }
+        });
     match near {
         Some(m) => Some(lexicon.entry(m).id.clone()),
         None => {
-            let refers_back = ctx.text.to_lowercase().contains("the city") || ctx.text.to_lowercase().contains("the town");
+            let refers_back = ctx.text.to_lowercase().contains("the city")
+                || ctx.text.to_lowercase().contains("the town");
             refers_back.then(|| state.current_place.clone()).flatten()
         }
     }

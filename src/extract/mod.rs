@@ -79,14 +79,18 @@ pub struct ArticleResult {
 
 /// Extracts every article in parallel; output order follows input order.
 pub fn extract_all(articles: &[Article], lexicon: &Lexicon) -> Vec<ArticleResult> {
-    articles.par_iter().map(|a| extract_guarded(a, lexicon)).collect()
+    articles
+        .par_iter()
+        .map(|a| extract_guarded(a, lexicon))
+        .collect()
 }
 
 /// Extracts one article; a panic becomes a warning instead of crossing the boundary.
 pub fn extract_guarded(article: &Article, lexicon: &Lexicon) -> ArticleResult {
     let run = std::panic::AssertUnwindSafe(|| extract_article(article, lexicon));
     std::panic::catch_unwind(run).unwrap_or_else(|_| ArticleResult {
-        warnings: vec![Warning::ExtractorFailure.with("the extractor failed on this article; its rows are missing (please report it)")],
+        warnings: vec![Warning::ExtractorFailure
+            .with("the extractor failed on this article; its rows are missing (please report it)")],
         ..ArticleResult::default()
     })
 }
@@ -111,9 +115,13 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
         };
         if let Some(common) = common {
             if !ctx.figures.is_empty() {
-                result.claims.extend(claims::claims(&ctx, lexicon, &state, &common));
+                result
+                    .claims
+                    .extend(claims::claims(&ctx, lexicon, &state, &common));
             }
-            result.control.extend(control::control(&ctx, lexicon, &state, &common));
+            result
+                .control
+                .extend(control::control(&ctx, lexicon, &state, &common));
         }
         if let Some(place) = main_place(&ctx, lexicon) {
             state.current_place = Some(place);
@@ -136,14 +144,30 @@ fn main_place(ctx: &SentenceContext<'_>, lexicon: &Lexicon) -> Option<String> {
         .map(|e| e.id.clone())
 }
 
-const STATEMENT_WORDS: &[&str] = &["said", "says", "announced", "told", "reported", "added", "stated", "statement", "saying"];
+const STATEMENT_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "told",
+    "reported",
+    "added",
+    "stated",
+    "statement",
+    "saying",
+];
 
 /// Place, date, time text and source of a sentence. The flag says a relative date could
 /// not be resolved because the publication date is unknown.
-fn common_of(ctx: &SentenceContext<'_>, lexicon: &Lexicon, published: Option<NaiveDate>) -> (Common, bool) {
+fn common_of(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    published: Option<NaiveDate>,
+) -> (Common, bool) {
     let mut common = Common {
         place: main_place(ctx, lexicon).or_else(|| {
-            ctx.of(EntryType::Place).next().map(|m| lexicon.entry(m).id.clone())
+            ctx.of(EntryType::Place)
+                .next()
+                .map(|m| lexicon.entry(m).id.clone())
         }),
         date_basis: "none",
         sentence_start: ctx.sentence.start,
@@ -153,8 +177,17 @@ fn common_of(ctx: &SentenceContext<'_>, lexicon: &Lexicon, published: Option<Nai
     let mut missing = false;
     let event_time = ctx.times.iter().find(|t| {
         let before = ctx.text[..t.start].to_lowercase();
-        let tail: String = before.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
-        !STATEMENT_WORDS.iter().any(|w| tail.split(|c: char| !c.is_alphabetic()).any(|x| x == *w))
+        let tail: String = before
+            .chars()
+            .rev()
+            .take(30)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        !STATEMENT_WORDS
+            .iter()
+            .any(|w| tail.split(|c: char| !c.is_alphabetic()).any(|x| x == *w))
     });
     if let Some(t) = event_time {
         common.time_text = Some(ctx.text[t.start..t.end].to_owned());
@@ -198,9 +231,15 @@ mod tests {
         assert_eq!(c.actor.as_deref(), Some("Islamic State"));
         assert_eq!(c.agent.as_deref(), Some("US-led coalition"));
         assert_eq!(c.place.as_deref(), Some("Palmyra"));
-        assert_eq!(c.common.source.as_deref(), Some("Syrian Observatory for Human Rights"));
+        assert_eq!(
+            c.common.source.as_deref(),
+            Some("Syrian Observatory for Human Rights")
+        );
         assert_eq!(c.common.time_text.as_deref(), Some("this week"));
-        assert_eq!(c.common.date_start.map(|d| d.to_string()).as_deref(), Some("2016-12-11"));
+        assert_eq!(
+            c.common.date_start.map(|d| d.to_string()).as_deref(),
+            Some("2016-12-11")
+        );
         assert_eq!(&text[c.start..c.end], "At least 38 Islamic State militants");
     }
 
@@ -213,18 +252,32 @@ mod tests {
 
     #[test]
     fn unknown_publication_date_warns() {
-        let r = extract_article(&Article::new("t", "Five civilians were killed on Friday."), &lex());
+        let r = extract_article(
+            &Article::new("t", "Five civilians were killed on Friday."),
+            &lex(),
+        );
         assert_eq!(r.claims.len(), 1);
         assert!(r.warnings[0].starts_with("W006"));
     }
 
     #[test]
     fn capture_event() {
-        let text = "Syrian government forces recaptured Palmyra from Islamic State militants on Sunday.";
+        let text =
+            "Syrian government forces recaptured Palmyra from Islamic State militants on Sunday.";
         let r = extract_article(&article(text, "2016-03-27"), &lex());
-        let c = r.control.iter().find(|c| c.action == "captured").expect("captured row");
-        assert_eq!((c.actor.as_str(), c.place.as_str()), ("Syrian government", "Palmyra"));
+        let c = r
+            .control
+            .iter()
+            .find(|c| c.action == "captured")
+            .expect("captured row");
+        assert_eq!(
+            (c.actor.as_str(), c.place.as_str()),
+            ("Syrian government", "Palmyra")
+        );
         assert_eq!(c.from_actor.as_deref(), Some("Islamic State"));
-        assert_eq!(c.common.date_start.map(|d| d.to_string()).as_deref(), Some("2016-03-27"));
+        assert_eq!(
+            c.common.date_start.map(|d| d.to_string()).as_deref(),
+            Some("2016-03-27")
+        );
     }
 }

@@ -30,7 +30,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             .expect("static token regex") // checked by tests
     });
     re.find_iter(text)
-        .map(|m| Token { start: m.start(), end: m.end(), text: m.as_str() })
+        .map(|m| Token {
+            start: m.start(),
+            end: m.end(),
+            text: m.as_str(),
+        })
         .collect()
 }
 
@@ -112,20 +116,69 @@ const VAGUE: &[(&[&str], i64, i64)] = &[
 ];
 
 const DURATION_UNITS: &[&str] = &[
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
-    "month", "months", "year", "years", "decade", "decades", "night", "nights", "km", "kilometres",
-    "kilometers", "miles", "mile", "metres", "meters", "kg", "per", "percent", "pc",
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "night",
+    "nights",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "kg",
+    "per",
+    "percent",
+    "pc",
 ];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 
 fn words_at(tokens: &[Token<'_>], i: usize, words: &[&str]) -> bool {
     words.iter().enumerate().all(|(k, w)| {
-        tokens.get(i + k).is_some_and(|t| t.text.eq_ignore_ascii_case(w))
+        tokens
+            .get(i + k)
+            .is_some_and(|t| t.text.eq_ignore_ascii_case(w))
     })
 }
 
@@ -223,7 +276,11 @@ fn words_value(tokens: &[Token<'_>], i: usize) -> Option<(i64, usize)> {
             j += 1;
             // `thirty-eight`
             if is_tens(&w) && tokens.get(j).is_some_and(|h| h.text == "-") {
-                if let Some(u) = tokens.get(j + 1).and_then(|u| cardinal(u.text)).filter(|u| (1..10).contains(u)) {
+                if let Some(u) = tokens
+                    .get(j + 1)
+                    .and_then(|u| cardinal(u.text))
+                    .filter(|u| (1..10).contains(u))
+                {
                     current += u;
                     j += 2;
                 }
@@ -292,14 +349,19 @@ fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(FigureMatch,
             }
             if words == &["a", "few"] || words == &["several"] {
                 // `a few`/`several` must count something: a word must follow.
-                tokens.get(next).filter(|t| t.text.chars().all(char::is_alphabetic))?;
+                tokens
+                    .get(next)
+                    .filter(|t| t.text.chars().all(char::is_alphabetic))?;
             }
             let start = tokens[i].start;
             return Some((
                 FigureMatch {
                     start,
                     end: last.end,
-                    raw: Raw::Vague { low: *low, high: *high },
+                    raw: Raw::Vague {
+                        low: *low,
+                        high: *high,
+                    },
                     bounding: Bounding::Exact,
                     qualifier: Some(text[start..last.end].to_owned()),
                     currency: None,
@@ -323,7 +385,11 @@ fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(FigureMatch,
         qualifier = Some(tokens[i].text.to_owned());
         j = i + 1;
     } else if words_at(tokens, i, &["anywhere", "from"]) || words_at(tokens, i, &["from"]) {
-        let n = if tokens[i].lower() == "anywhere" { 2 } else { 1 };
+        let n = if tokens[i].lower() == "anywhere" {
+            2
+        } else {
+            1
+        };
         range_opener = Some("to");
         qualifier = Some(text[start..tokens[i + n - 1].end].to_owned());
         j = i + n;
@@ -343,7 +409,15 @@ fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(FigureMatch,
     };
     if range_word.is_some() {
         let k = next + 1;
-        let k = if tokens.get(k).and_then(|t| currency_symbol(t.text)).is_some() { k + 1 } else { k };
+        let k = if tokens
+            .get(k)
+            .and_then(|t| currency_symbol(t.text))
+            .is_some()
+        {
+            k + 1
+        } else {
+            k
+        };
         if let Some((high, after, _)) = number_at(tokens, k) {
             if high > low {
                 raw = Raw::Range(low, high);
@@ -369,7 +443,15 @@ fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(FigureMatch,
     }
     let end = tokens[next - 1].end;
     Some((
-        FigureMatch { start, end, raw, bounding, qualifier, currency, rule },
+        FigureMatch {
+            start,
+            end,
+            raw,
+            bounding,
+            qualifier,
+            currency,
+            rule,
+        },
         next,
     ))
 }
@@ -420,7 +502,11 @@ fn is_excluded(
         return true;
     }
     // Durations and measures: `10 months`, `three-week`, `24 hours`, `50 km`, `20 percent`.
-    let unit = if after == "-" { after2.clone() } else { after.clone() };
+    let unit = if after == "-" {
+        after2.clone()
+    } else {
+        after.clone()
+    };
     if DURATION_UNITS.contains(&unit.as_str()) && m.currency.is_none() {
         return true;
     }
@@ -429,12 +515,19 @@ fn is_excluded(
     }
     // Ordinals written as digits: `2nd`, `21st`.
     if let Some(t) = tokens.get(next) {
-        if t.start == tokens[next - 1].end && matches!(t.lower().as_str(), "st" | "nd" | "rd" | "th") {
+        if t.start == tokens[next - 1].end
+            && matches!(t.lower().as_str(), "st" | "nd" | "rd" | "th")
+        {
             return true;
         }
     }
     // Times of day and ids: `10:30`, `9 a.m.`, `2013-01-S-025`, `+963 11 ...`.
-    if after == ":" || before == ":" || after == "a" && after2 == "." || after == "p" && after2 == "." || after == "gmt" {
+    if after == ":"
+        || before == ":"
+        || after == "a" && after2 == "."
+        || after == "p" && after2 == "."
+        || after == "gmt"
+    {
         return true;
     }
     if let Some(t) = first_number {
@@ -450,14 +543,19 @@ fn is_excluded(
             return true;
         }
         let plain_year = t.text.len() == 4
-            && t.text.parse::<i64>().is_ok_and(|y| (1800..=2100).contains(&y));
+            && t.text
+                .parse::<i64>()
+                .is_ok_and(|y| (1800..=2100).contains(&y));
         if plain_year && m.currency.is_none() && matches!(m.raw, Raw::Number(_) | Raw::Range(..)) {
             return true;
         }
         if before == "-" || before == "/" || after == "/" {
             // Part of an id or a date written with separators.
             let prev_tok = &tokens[i - usize::from(i > 0)];
-            if i > 0 && prev_tok.end == t.start && tokens.get(i.wrapping_sub(2)).is_some_and(|p| p.is_digits()) {
+            if i > 0
+                && prev_tok.end == t.start
+                && tokens.get(i.wrapping_sub(2)).is_some_and(|p| p.is_digits())
+            {
                 return true;
             }
             if after == "/" {
@@ -489,7 +587,10 @@ mod tests {
 
     #[test]
     fn tokens_keep_numbers_whole() {
-        let t: Vec<&str> = tokenize("1,500 and $2m, 2.5 million").iter().map(|t| t.text).collect();
+        let t: Vec<&str> = tokenize("1,500 and $2m, 2.5 million")
+            .iter()
+            .map(|t| t.text)
+            .collect();
         assert_eq!(t, ["1,500", "and", "$", "2", "m", ",", "2.5", "million"]);
     }
 
@@ -508,11 +609,20 @@ mod tests {
     #[test]
     fn qualifiers_and_ranges() {
         let m = one("At least 38 militants");
-        assert_eq!((m.bounding, m.qualifier.as_deref()), (Bounding::AtLeast, Some("At least")));
+        assert_eq!(
+            (m.bounding, m.qualifier.as_deref()),
+            (Bounding::AtLeast, Some("At least"))
+        );
         assert_eq!(one("between 30 and 40 people").raw, Raw::Range(30, 40));
         assert_eq!(one("30-40 people").raw, Raw::Range(30, 40));
-        assert_eq!(one("anywhere from 56 to 212 civilians").raw, Raw::Range(56, 212));
-        assert_eq!(one("dozens of vehicles").raw, Raw::Vague { low: 24, high: 99 });
+        assert_eq!(
+            one("anywhere from 56 to 212 civilians").raw,
+            Raw::Range(56, 212)
+        );
+        assert_eq!(
+            one("dozens of vehicles").raw,
+            Raw::Vague { low: 24, high: 99 }
+        );
         assert_eq!(one("10 or more").bounding, Bounding::AtLeast);
     }
 

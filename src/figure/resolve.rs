@@ -13,18 +13,42 @@ pub struct Bounds {
 /// Resolves a figure into its bounds.
 pub fn resolve(m: &FigureMatch) -> Bounds {
     match m.raw {
-        Raw::Vague { low, high } => Bounds { low: Some(low), high: Some(high), approx: true },
+        Raw::Vague { low, high } => Bounds {
+            low: Some(low),
+            high: Some(high),
+            approx: true,
+        },
         Raw::Range(low, high) => Bounds {
             low: Some(low),
             high: Some(high),
             approx: m.bounding == Bounding::Approximately,
         },
         Raw::Number(n) => match m.bounding {
-            Bounding::Exact => Bounds { low: Some(n), high: Some(n), approx: false },
-            Bounding::AtLeast => Bounds { low: Some(n), high: None, approx: false },
-            Bounding::AtMost => Bounds { low: None, high: Some(n), approx: false },
-            Bounding::Nearly => Bounds { low: None, high: Some(n), approx: true },
-            Bounding::Approximately => Bounds { low: Some(n), high: Some(n), approx: true },
+            Bounding::Exact => Bounds {
+                low: Some(n),
+                high: Some(n),
+                approx: false,
+            },
+            Bounding::AtLeast => Bounds {
+                low: Some(n),
+                high: None,
+                approx: false,
+            },
+            Bounding::AtMost => Bounds {
+                low: None,
+                high: Some(n),
+                approx: false,
+            },
+            Bounding::Nearly => Bounds {
+                low: None,
+                high: Some(n),
+                approx: true,
+            },
+            Bounding::Approximately => Bounds {
+                low: Some(n),
+                high: Some(n),
+                approx: true,
+            },
         },
     }
 }
@@ -48,8 +72,14 @@ mod tests {
         assert_eq!(bounds("nearly 10,000"), b(None, Some(10_000), true));
         assert_eq!(bounds("around 180"), b(Some(180), Some(180), true));
         assert_eq!(bounds("several monuments"), b(Some(3), Some(9), true));
-        assert_eq!(bounds("hundreds of militants"), b(Some(200), Some(999), true));
-        assert_eq!(bounds("tens of thousands of people"), b(Some(20_000), Some(99_999), true));
+        assert_eq!(
+            bounds("hundreds of militants"),
+            b(Some(200), Some(999), true)
+        );
+        assert_eq!(
+            bounds("tens of thousands of people"),
+            b(Some(20_000), Some(99_999), true)
+        );
         assert_eq!(bounds("scores of people"), b(Some(40), Some(99), true));
         assert_eq!(bounds("between 30 and 40"), b(Some(30), Some(40), false));
     }

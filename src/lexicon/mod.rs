@@ -74,14 +74,20 @@ impl Lexicon {
         ] {
             for (index, entry) in entries.iter().enumerate() {
                 check_entry(entry, ty, name)?;
-                let names = std::iter::once(&entry.id).filter(|_| matches!(ty, EntryType::Party | EntryType::Source | EntryType::Place));
+                let names = std::iter::once(&entry.id).filter(|_| {
+                    matches!(ty, EntryType::Party | EntryType::Source | EntryType::Place)
+                });
                 for alias in names.chain(entry.aliases.iter()) {
                     let (patterns, ids) = if is_acronym(alias) {
                         (&mut exact_patterns, &mut exact_ids)
                     } else {
                         (&mut folded_patterns, &mut folded_ids)
                     };
-                    let key = if is_acronym(alias) { alias.clone() } else { alias.to_lowercase() };
+                    let key = if is_acronym(alias) {
+                        alias.clone()
+                    } else {
+                        alias.to_lowercase()
+                    };
                     match patterns.iter().position(|p| *p == key) {
                         Some(p) => {
                             if !ids[p].contains(&(ty, index)) {
@@ -144,13 +150,21 @@ impl Lexicon {
     /// where two overlap. An alias may name entries of several types (a mention each).
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let mut found: Vec<Mention> = Vec::new();
-        for (ac, ids) in [(&self.folded, &self.folded_ids), (&self.exact, &self.exact_ids)] {
+        for (ac, ids) in [
+            (&self.folded, &self.folded_ids),
+            (&self.exact, &self.exact_ids),
+        ] {
             for m in ac.find_overlapping_iter_safe(text) {
                 if !on_word_boundaries(text, m.0, m.1) {
                     continue;
                 }
                 for &(ty, index) in &ids[m.2] {
-                    found.push(Mention { start: m.0, end: m.1, ty, index });
+                    found.push(Mention {
+                        start: m.0,
+                        end: m.1,
+                        ty,
+                        index,
+                    });
                 }
             }
         }
@@ -158,7 +172,9 @@ impl Lexicon {
         found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let mut kept: Vec<Mention> = Vec::new();
         for m in found {
-            let covered = kept.iter().any(|k| k.ty == m.ty && k.start <= m.start && m.end <= k.end);
+            let covered = kept
+                .iter()
+                .any(|k| k.ty == m.ty && k.start <= m.start && m.end <= k.end);
             if !covered {
                 kept.push(m);
             }
@@ -248,7 +264,12 @@ pub fn parse_file(text: &str, name: &str) -> Result<LexiconFile> {
         file: name.to_owned(),
         entry: e
             .span()
-            .map(|s| format!("line {}", text[..s.start.min(text.len())].lines().count().max(1)))
+            .map(|s| {
+                format!(
+                    "line {}",
+                    text[..s.start.min(text.len())].lines().count().max(1)
+                )
+            })
             .unwrap_or_else(|| "(file)".to_owned()),
         message: e.message().to_owned(),
     })
@@ -298,16 +319,25 @@ mod tests {
         .expect("valid");
         let l2 = l.extended(extra, "x.toml").expect("compiles");
         let text = "Taliban insurgents near Tudmur";
-        let ids: Vec<&str> = l2.mentions(text).iter().map(|m| l2.entry(m).id.as_str()).collect();
-        assert!(ids.contains(&"Taliban") && ids.contains(&"Palmyra"), "{ids:?}");
+        let ids: Vec<&str> = l2
+            .mentions(text)
+            .iter()
+            .map(|m| l2.entry(m).id.as_str())
+            .collect();
+        assert!(
+            ids.contains(&"Taliban") && ids.contains(&"Palmyra"),
+            "{ids:?}"
+        );
     }
 
     #[test]
     fn bad_files_name_file_and_entry() {
-        let err = parse_file("[[party]]\nid = \"X\"\ncolour = \"red\"\n", "bad.toml").expect_err("unknown field");
+        let err = parse_file("[[party]]\nid = \"X\"\ncolour = \"red\"\n", "bad.toml")
+            .expect_err("unknown field");
         let msg = err.to_string();
         assert!(msg.contains("bad.toml") && msg.contains("colour"), "{msg}");
-        let err = Lexicon::from_toml("[[place]]\nid = \"P\"\nlat = 100.0\nlon = 0.0\n", "c.toml").expect_err("range");
+        let err = Lexicon::from_toml("[[place]]\nid = \"P\"\nlat = 100.0\nlon = 0.0\n", "c.toml")
+            .expect_err("range");
         assert!(err.to_string().contains("place \"p\""), "{err}");
     }
 }

@@ -59,8 +59,7 @@ fn utf8_lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
         Ok(s) => s.to_owned(),
         Err(_) => {
             let repaired = String::from_utf8_lossy(bytes).into_owned();
-            let n = repaired.matches('\u{FFFD}').count()
-                - count_valid_replacement_chars(bytes);
+            let n = repaired.matches('\u{FFFD}').count() - count_valid_replacement_chars(bytes);
             warnings.push(Warning::InvalidUtf8.with(format!(
                 "invalid UTF-8 repaired: {n} sequence(s) replaced with U+FFFD"
             )));

@@ -14,8 +14,29 @@ const SKIPPED: &[&str] = &[
 
 /// Elements that end a block of text.
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote",
-    "figcaption", "figure", "section", "article", "main", "br", "tr", "table", "pre", "dd", "dt",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "figcaption",
+    "figure",
+    "section",
+    "article",
+    "main",
+    "br",
+    "tr",
+    "table",
+    "pre",
+    "dd",
+    "dt",
 ];
 
 fn selector(css: &str) -> Option<Selector> {
@@ -137,9 +158,13 @@ pub fn article_from_html(article_id: String, html: &str, warnings: Vec<String>) 
     article.outlet = first_attr(&doc, r#"meta[property="og:site_name"]"#, "content");
     article.url = first_attr(&doc, r#"link[rel="canonical"]"#, "href")
         .or_else(|| first_attr(&doc, r#"meta[property="og:url"]"#, "content"));
-    let published = first_attr(&doc, r#"meta[property="article:published_time"]"#, "content")
-        .or_else(|| json_ld(&doc, "datePublished"))
-        .or_else(|| first_attr(&doc, "time[datetime]", "datetime"));
+    let published = first_attr(
+        &doc,
+        r#"meta[property="article:published_time"]"#,
+        "content",
+    )
+    .or_else(|| json_ld(&doc, "datePublished"))
+    .or_else(|| first_attr(&doc, "time[datetime]", "datetime"));
     if let Some(raw) = published {
         match parse_date(&raw) {
             Some(d) => article.set_published_given(d),
@@ -171,7 +196,10 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("IS driven out | SBS"));
         assert_eq!(a.outlet.as_deref(), Some("SBS News"));
         assert_eq!(a.url.as_deref(), Some("https://example.org/is-driven-out"));
-        assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2016-03-27"));
+        assert_eq!(
+            a.published.map(|d| d.to_string()).as_deref(),
+            Some("2016-03-27")
+        );
         assert_eq!(
             a.text,
             "IS driven out\n\nObservatory director said 400 IS fighters & others died.\n\nSecond paragraph here."
@@ -184,7 +212,10 @@ mod tests {
             {"@graph":[{"@type":"NewsArticle","datePublished":"2016-12-17"}]}</script></head>
             <body><p>text</p></body></html>"#;
         let a = article_from_html("x".into(), page, vec![]);
-        assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2016-12-17"));
+        assert_eq!(
+            a.published.map(|d| d.to_string()).as_deref(),
+            Some("2016-12-17")
+        );
     }
 
     #[test]

@@ -39,7 +39,9 @@ impl Manifest {
     /// Parses manifest bytes; `path` names it in errors.
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Manifest> {
         let text = decode(bytes).text;
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(text.as_bytes());
         let headers: Vec<String> = reader
             .headers()
             .map_err(|e| Error::manifest(path, format!("cannot read the CSV header: {e}")))?
@@ -60,7 +62,10 @@ impl Manifest {
                 ))
             }
         };
-        if ["title", "outlet", "url", "published"].iter().all(|c| col(c).is_none()) {
+        if ["title", "outlet", "url", "published"]
+            .iter()
+            .all(|c| col(c).is_none())
+        {
             return Err(Error::manifest(
                 path,
                 format!(
@@ -111,24 +116,34 @@ impl Manifest {
             let key = if self.keyed_by_file {
                 file.as_deref().and_then(|f| self.lookup_file(f))
             } else {
-                self.by_key.get_key_value(article.article_id.as_str()).map(|(k, _)| k.as_str())
+                self.by_key
+                    .get_key_value(article.article_id.as_str())
+                    .map(|(k, _)| k.as_str())
             };
             let Some(key) = key else { continue };
             used.insert(key.to_owned());
             let entry = &self.by_key[key];
             self.apply_entry(article, entry);
         }
-        let mut unused: Vec<String> =
-            self.by_key.keys().filter(|k| !used.contains(*k)).cloned().collect();
+        let mut unused: Vec<String> = self
+            .by_key
+            .keys()
+            .filter(|k| !used.contains(*k))
+            .cloned()
+            .collect();
         unused.sort();
         unused
     }
 
     fn lookup_file(&self, file: &str) -> Option<&str> {
-        let name = Path::new(file).file_name().map(|n| n.to_string_lossy().into_owned());
+        let name = Path::new(file)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
         self.by_key
             .keys()
-            .find(|k| file == k.as_str() || file.ends_with(&format!("/{k}")) || name.as_deref() == Some(k))
+            .find(|k| {
+                file == k.as_str() || file.ends_with(&format!("/{k}")) || name.as_deref() == Some(k)
+            })
             .map(String::as_str)
     }
 
@@ -181,17 +196,27 @@ mod tests {
 
     #[test]
     fn manifest_by_file_and_bad_date_warning() {
-        let m = Manifest::from_bytes(Path::new("m.csv"), b"file,published\nx.txt,31 February 2016\n")
-            .expect("valid manifest");
+        let m = Manifest::from_bytes(
+            Path::new("m.csv"),
+            b"file,published\nx.txt,31 February 2016\n",
+        )
+        .expect("valid manifest");
         let mut arts = vec![art("x")];
         m.apply(&mut arts, &[Some("dir/x.txt".into())]);
-        assert!(arts[0].warnings[0].contains("row 2"), "{:?}", arts[0].warnings);
+        assert!(
+            arts[0].warnings[0].contains("row 2"),
+            "{:?}",
+            arts[0].warnings
+        );
         assert_eq!(arts[0].published, None);
     }
 
     #[test]
     fn manifest_without_key_column_names_columns() {
-        let err = Manifest::from_bytes(Path::new("m.csv"), b"name,title\nx,y\n").expect_err("no key");
-        assert!(err.to_string().contains("`id` or a `file`") && err.to_string().contains("name, title"));
+        let err =
+            Manifest::from_bytes(Path::new("m.csv"), b"name,title\nx,y\n").expect_err("no key");
+        assert!(
+            err.to_string().contains("`id` or a `file`") && err.to_string().contains("name, title")
+        );
     }
 }

@@ -26,8 +26,16 @@ pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
 /// One input: a file or directory, or records already in memory (Python objects, Parquet rows).
 #[derive(Debug, Clone)]
 pub enum Input {
+    /// A file or a directory, expanded by [`list_files`].
     Path(PathBuf),
-    Records { origin: String, records: Vec<Record> },
+    /// One file already listed; `explicit` when the caller named it (errors are raised
+    /// for it rather than turned into warnings).
+    File { path: PathBuf, explicit: bool },
+    /// Documents given as fields.
+    Records {
+        origin: String,
+        records: Vec<Record>,
+    },
 }
 
 /// Options for reading.
@@ -52,9 +60,8 @@ pub fn list_files(paths: &[PathBuf], exclude: Option<&Path>) -> Result<Vec<(Path
     let exclude = exclude.and_then(|p| p.canonicalize().ok());
     let mut out = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| {
-            Error::input(path, format!("cannot open it ({e}); check the path"))
-        })?;
+        let meta = std::fs::metadata(path)
+            .map_err(|e| Error::input(path, format!("cannot open it ({e}); check the path")))?;
         if meta.is_dir() {
             walk(path, exclude.as_deref(), &mut out)?;
         } else {
@@ -94,7 +101,11 @@ fn walk(dir: &Path, exclude: Option<&Path>, out: &mut Vec<(PathBuf, bool)>) -> R
 
 /// Reads all inputs in order (files in parallel) and applies the manifest.
 pub fn read(inputs: Vec<Input>, opts: &ReadOptions) -> Result<ReadOutput> {
-    let manifest = opts.manifest.as_deref().map(Manifest::from_path).transpose()?;
+    let manifest = opts
+        .manifest
+        .as_deref()
+        .map(Manifest::from_path)
+        .transpose()?;
     let mut units: Vec<Unit> = Vec::new();
     for input in inputs {
         match input {
@@ -103,6 +114,10 @@ pub fn read(inputs: Vec<Input>, opts: &ReadOptions) -> Result<ReadOutput> {
                     units.push(Unit::File { file, explicit });
                 }
             }
+            Input::File { path, explicit } => units.push(Unit::File {
+                file: path,
+                explicit,
+            }),
             Input::Records { origin, records } => units.push(Unit::Records { origin, records }),
         }
     }
@@ -131,8 +146,14 @@ pub fn read(inputs: Vec<Input>, opts: &ReadOptions) -> Result<ReadOutput> {
 }
 
 enum Unit {
-    File { file: PathBuf, explicit: bool },
-    Records { origin: String, records: Vec<Record> },
+    File {
+        file: PathBuf,
+        explicit: bool,
+    },
+    Records {
+        origin: String,
+        records: Vec<Record>,
+    },
 }
 
 impl Unit {
@@ -157,8 +178,8 @@ impl Unit {
 /// Reads one file into its articles (one, or one per row for tables).
 pub fn read_file(path: &Path, explicit: bool, text_column: Option<&str>) -> Result<Vec<Article>> {
     let stem = table::file_stem(path);
-    let mut bytes = std::fs::read(path)
-        .map_err(|e| Error::input(path, format!("cannot read it ({e})")))?;
+    let mut bytes =
+        std::fs::read(path).map_err(|e| Error::input(path, format!("cannot read it ({e})")))?;
     let mut warnings = Vec::new();
     if bytes.len() > MAX_DOCUMENT_BYTES {
         warnings.push(Warning::Truncated.with(format!(
@@ -180,7 +201,8 @@ pub fn read_file(path: &Path, explicit: bool, text_column: Option<&str>) -> Resu
     if let Some(kind) = decode::sniff_binary(&bytes) {
         let mut a = Article::new(stem, String::new());
         a.warnings = warnings;
-        a.warnings.push(Warning::Binary.with(format!("{kind}: no text to read")));
+        a.warnings
+            .push(Warning::Binary.with(format!("{kind}: no text to read")));
         return Ok(vec![a]);
     }
     let table = match ext.as_str() {
@@ -194,7 +216,8 @@ pub fn read_file(path: &Path, explicit: bool, text_column: Option<&str>) -> Resu
             Err(e) if explicit => Err(e),
             Err(e) => {
                 let mut a = Article::new(stem, String::new());
-                a.warnings.push(Warning::NoText.with(format!("table not read: {e}")));
+                a.warnings
+                    .push(Warning::NoText.with(format!("table not read: {e}")));
                 Ok(vec![a])
             }
         };
@@ -207,7 +230,9 @@ pub fn read_file(path: &Path, explicit: bool, text_column: Option<&str>) -> Resu
         text::article_from_text(stem, decoded.text, warnings)
     };
     if article.text.trim().is_empty() {
-        article.warnings.push(Warning::Empty.with("document has no text"));
+        article
+            .warnings
+            .push(Warning::Empty.with("document has no text"));
     }
     Ok(vec![article])
 }
@@ -244,8 +269,16 @@ mod tests {
     fn mixed_directory_gives_one_article_per_document() {
         let d = tmpdir("mixed");
         std::fs::write(d.join("a.txt"), "Title A\n\n38 militants were killed.").expect("w");
-        std::fs::write(d.join("b.html"), "<html><head><title>B</title></head><body><p>Text B</p></body></html>").expect("w");
-        std::fs::write(d.join("sub/c.jsonl"), "{\"id\":\"c1\",\"text\":\"one\"}\n{\"id\":\"c2\",\"text\":\"two\"}\n").expect("w");
+        std::fs::write(
+            d.join("b.html"),
+            "<html><head><title>B</title></head><body><p>Text B</p></body></html>",
+        )
+        .expect("w");
+        std::fs::write(
+            d.join("sub/c.jsonl"),
+            "{\"id\":\"c1\",\"text\":\"one\"}\n{\"id\":\"c2\",\"text\":\"two\"}\n",
+        )
+        .expect("w");
         std::fs::write(d.join("d.txt"), b"bad \xff byte").expect("w");
         std::fs::write(d.join("e.txt"), b"").expect("w");
         std::fs::write(d.join(".hidden"), b"x").expect("w");
@@ -260,19 +293,36 @@ mod tests {
 
     #[test]
     fn missing_path_is_an_error_naming_it() {
-        let err = read(vec![Input::Path("/no/such/dir".into())], &ReadOptions::default())
-            .expect_err("missing");
+        let err = read(
+            vec![Input::Path("/no/such/dir".into())],
+            &ReadOptions::default(),
+        )
+        .expect_err("missing");
         assert!(err.to_string().contains("/no/such/dir"));
     }
 
     #[test]
     fn duplicate_ids_are_renamed_with_a_warning() {
         let recs = vec![
-            Record { id: Some("x".into()), text: Some("a".into()), ..Default::default() },
-            Record { id: Some("x".into()), text: Some("b".into()), ..Default::default() },
+            Record {
+                id: Some("x".into()),
+                text: Some("a".into()),
+                ..Default::default()
+            },
+            Record {
+                id: Some("x".into()),
+                text: Some("b".into()),
+                ..Default::default()
+            },
         ];
-        let out = read(vec![Input::Records { origin: "r".into(), records: recs }], &ReadOptions::default())
-            .expect("reads");
+        let out = read(
+            vec![Input::Records {
+                origin: "r".into(),
+                records: recs,
+            }],
+            &ReadOptions::default(),
+        )
+        .expect("reads");
         assert_eq!(out.articles[1].article_id, "x#2");
         assert!(out.articles[1].warnings[0].starts_with("W010"));
     }

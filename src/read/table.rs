@@ -3,8 +3,8 @@
 
 use crate::article::Article;
 use crate::error::{Error, Result};
-use crate::read::meta::parse_date;
 use crate::read::decode::decode;
+use crate::read::meta::parse_date;
 use crate::warning::Warning;
 use std::path::Path;
 
@@ -14,7 +14,12 @@ pub const ID_COLUMNS: &[&str] = &["id", "article_id", "doc_id"];
 pub const TITLE_COLUMNS: &[&str] = &["title", "article_title", "headline"];
 pub const OUTLET_COLUMNS: &[&str] = &["outlet", "publisher", "site_name"];
 pub const URL_COLUMNS: &[&str] = &["url", "link"];
-pub const PUBLISHED_COLUMNS: &[&str] = &["published", "published_date", "date_published", "publish_date"];
+pub const PUBLISHED_COLUMNS: &[&str] = &[
+    "published",
+    "published_date",
+    "date_published",
+    "publish_date",
+];
 
 /// One document given as fields (a table row, a Python dict or string).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -31,7 +36,10 @@ pub struct Record {
 impl Record {
     /// Turns the record into an article; `fallback_id` is used when it has no id.
     pub fn into_article(self, fallback_id: String) -> Article {
-        let id = self.id.filter(|s| !s.trim().is_empty()).unwrap_or(fallback_id);
+        let id = self
+            .id
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or(fallback_id);
         let mut warnings = Vec::new();
         let text = match self.text {
             Some(t) => decode(t.as_bytes()).text,
@@ -49,7 +57,8 @@ impl Record {
             match parse_date(&raw) {
                 Some(d) => article.set_published_given(d),
                 None => article.warnings.push(
-                    Warning::BadMetadata.with(format!("published {raw:?} is not a date; left unknown")),
+                    Warning::BadMetadata
+                        .with(format!("published {raw:?} is not a date; left unknown")),
                 ),
             }
         }
@@ -76,7 +85,11 @@ impl Columns {
     /// Finds the columns among `headers` (case-insensitive).
     pub fn find(headers: &[String], text_column: Option<&str>) -> Columns {
         let pos = |names: &[&str]| {
-            names.iter().find_map(|n| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(n)))
+            names.iter().find_map(|n| {
+                headers
+                    .iter()
+                    .position(|h| h.trim().eq_ignore_ascii_case(n))
+            })
         };
         Columns {
             text: match text_column {
@@ -142,7 +155,8 @@ pub fn read_csv(path: &Path, bytes: &[u8], text_column: Option<&str>) -> Result<
             }
             Err(e) => {
                 let mut a = Article::new(fallback, String::new());
-                a.warnings.push(Warning::NoText.with(format!("CSV row {} unreadable: {e}", i + 2)));
+                a.warnings
+                    .push(Warning::NoText.with(format!("CSV row {} unreadable: {e}", i + 2)));
                 a
             }
         };
@@ -162,7 +176,8 @@ pub fn read_jsonl(path: &Path, bytes: &[u8], text_column: Option<&str>) -> Resul
             continue;
         }
         let fallback = format!("{stem}:{}", i + 1);
-        let article = match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(line) {
+        let article = match serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(line)
+        {
             Ok(obj) => {
                 let headers: Vec<String> = obj.keys().cloned().collect();
                 let columns = Columns::find(&headers, text_column);
@@ -173,7 +188,9 @@ pub fn read_jsonl(path: &Path, bytes: &[u8], text_column: Option<&str>) -> Resul
             }
             Err(e) => {
                 let mut a = Article::new(fallback, String::new());
-                a.warnings.push(Warning::NoText.with(format!("line {} is not a JSON object: {e}", i + 1)));
+                a.warnings.push(
+                    Warning::NoText.with(format!("line {} is not a JSON object: {e}", i + 1)),
+                );
                 a
             }
         };
@@ -227,7 +244,8 @@ mod tests {
 
     #[test]
     fn csv_with_aliases_and_bad_date() {
-        let data = b"unit_id,article_title,article_content,published\n1,T,\"Body, with comma\",notadate\n";
+        let data =
+            b"unit_id,article_title,article_content,published\n1,T,\"Body, with comma\",notadate\n";
         let arts = read_csv(Path::new("f.csv"), data, None).expect("valid csv");
         assert_eq!(arts.len(), 1);
         assert_eq!(arts[0].text, "Body, with comma");

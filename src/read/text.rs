@@ -27,12 +27,18 @@ mod tests {
     #[test]
     fn title_skips_furniture_and_blank_lines() {
         let text = "Skip to main content\n\n  Palmyra strikes kill 38 militants\n\nBody.";
-        assert_eq!(title_of(text).as_deref(), Some("Palmyra strikes kill 38 militants"));
+        assert_eq!(
+            title_of(text).as_deref(),
+            Some("Palmyra strikes kill 38 militants")
+        );
     }
 
     #[test]
     fn markdown_heading_marks_are_removed() {
-        assert_eq!(title_of("# IS driven out\ntext").as_deref(), Some("IS driven out"));
+        assert_eq!(
+            title_of("# IS driven out\ntext").as_deref(),
+            Some("IS driven out")
+        );
     }
 
     #[test]

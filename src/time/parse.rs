@@ -43,11 +43,23 @@ pub enum TimeExpr {
     /// `last year`.
     LastYear,
     /// `in March`, `in May 2015`, `early May` (part: 0 whole, 1 early, 2 mid, 3 late).
-    Month { month: u32, year: Option<i32>, part: u8 },
+    Month {
+        month: u32,
+        year: Option<i32>,
+        part: u8,
+    },
     /// `11 December`, `December 11, 2016`, `2016-03-26`.
-    Day { day: u32, month: u32, year: Option<i32> },
+    Day {
+        day: u32,
+        month: u32,
+        year: Option<i32>,
+    },
     /// `last spring`, `in the summer of 2015` (season: 0 spring .. 3 winter).
-    Season { season: u8, year: Option<i32>, last: bool },
+    Season {
+        season: u8,
+        year: Option<i32>,
+        last: bool,
+    },
     /// `in 2015`.
     Year(i32),
     /// `nine months ago`.
@@ -66,7 +78,8 @@ pub struct TimeMatch {
 
 const MONTH_RE: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
 const WEEKDAY_RE: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const NUM_RE: &str = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)";
+const NUM_RE: &str =
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)";
 
 fn regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -97,14 +110,21 @@ fn regex() -> &'static Regex {
 fn month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_ascii_lowercase();
     let key = n.get(..3)?;
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    months.iter().position(|m| *m == key).and_then(|i| u32::try_from(i + 1).ok())
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| *m == key)
+        .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 fn weekday_number(name: &str) -> Option<u32> {
     let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     let key = name.get(..3)?.to_ascii_lowercase();
-    days.iter().position(|d| *d == key).and_then(|i| u32::try_from(i).ok())
+    days.iter()
+        .position(|d| *d == key)
+        .and_then(|i| u32::try_from(i).ok())
 }
 
 fn small_number(word: &str) -> Option<u32> {
@@ -112,11 +132,17 @@ fn small_number(word: &str) -> Option<u32> {
     if let Ok(n) = w.parse() {
         return Some(n);
     }
-    let words = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    let words = [
+        "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
     if w == "an" {
         return Some(1);
     }
-    words.iter().position(|x| *x == w).map(|i| u32::try_from(i.max(1)).unwrap_or(1))
+    words
+        .iter()
+        .position(|x| *x == w)
+        .map(|i| u32::try_from(i.max(1)).unwrap_or(1))
 }
 
 fn int<T: std::str::FromStr>(c: &Captures<'_>, name: &str) -> Option<T> {
@@ -125,22 +151,44 @@ fn int<T: std::str::FromStr>(c: &Captures<'_>, name: &str) -> Option<T> {
 
 fn expr_of(c: &Captures<'_>) -> Option<TimeExpr> {
     let has = |n: &str| c.name(n).is_some();
-    let text = |n: &str| c.name(n).map(|m| m.as_str().to_ascii_lowercase()).unwrap_or_default();
+    let text = |n: &str| {
+        c.name(n)
+            .map(|m| m.as_str().to_ascii_lowercase())
+            .unwrap_or_default()
+    };
     if has("iso") {
-        return Some(TimeExpr::Day { day: int(c, "id")?, month: int(c, "im")?, year: int(c, "iy") });
+        return Some(TimeExpr::Day {
+            day: int(c, "id")?,
+            month: int(c, "im")?,
+            year: int(c, "iy"),
+        });
     }
     if has("wdrange") {
-        return Some(TimeExpr::WeekdayRange(weekday_number(&text("wd1"))?, weekday_number(&text("wd2"))?));
+        return Some(TimeExpr::WeekdayRange(
+            weekday_number(&text("wd1"))?,
+            weekday_number(&text("wd2"))?,
+        ));
     }
     if has("dm") {
-        return Some(TimeExpr::Day { day: int(c, "dmd")?, month: month_number(&text("dmm"))?, year: int(c, "dmy") });
+        return Some(TimeExpr::Day {
+            day: int(c, "dmd")?,
+            month: month_number(&text("dmm"))?,
+            year: int(c, "dmy"),
+        });
     }
     if has("md") {
-        return Some(TimeExpr::Day { day: int(c, "mdd")?, month: month_number(&text("mdm"))?, year: int(c, "mdy") });
+        return Some(TimeExpr::Day {
+            day: int(c, "mdd")?,
+            month: month_number(&text("mdm"))?,
+            year: int(c, "mdy"),
+        });
     }
     if has("since") {
         let month = c.name("sm").and_then(|m| month_number(m.as_str()));
-        return Some(TimeExpr::Since { month, year: int(c, "sy")? });
+        return Some(TimeExpr::Since {
+            month,
+            year: int(c, "sy")?,
+        });
     }
     if has("ago") {
         let n = small_number(&text("agon"))?;
@@ -171,12 +219,21 @@ fn expr_of(c: &Captures<'_>) -> Option<TimeExpr> {
             "early" => 1,
             "mid" => 2,
             "late" => 3,
-            "since" => return Some(TimeExpr::Since { month: month_number(&text("mname")), year: int(c, "myear")? }),
+            "since" => {
+                return Some(TimeExpr::Since {
+                    month: month_number(&text("mname")),
+                    year: int(c, "myear")?,
+                })
+            }
             _ => 0,
         };
         let month = month_number(&text("mname"))?;
         // `May` alone is too often not a month: require a year or a preposition (given).
-        return Some(TimeExpr::Month { month, year: int(c, "myear"), part });
+        return Some(TimeExpr::Month {
+            month,
+            year: int(c, "myear"),
+            part,
+        });
     }
     if has("year") {
         return Some(TimeExpr::Year(int(c, "yy")?));
@@ -205,7 +262,11 @@ fn expr_of(c: &Captures<'_>) -> Option<TimeExpr> {
         });
     }
     if has("today") {
-        return Some(if text("today") == "today" { TimeExpr::Today } else { TimeExpr::Yesterday });
+        return Some(if text("today") == "today" {
+            TimeExpr::Today
+        } else {
+            TimeExpr::Yesterday
+        });
     }
     None
 }
@@ -217,7 +278,11 @@ pub fn parse(text: &str) -> Vec<TimeMatch> {
         .filter_map(|c| {
             let m = c.get(0)?;
             let expr = expr_of(&c)?;
-            Some(TimeMatch { start: m.start(), end: m.end(), expr })
+            Some(TimeMatch {
+                start: m.start(),
+                end: m.end(),
+                expr,
+            })
         })
         .collect()
 }
@@ -236,21 +301,70 @@ mod tests {
     fn recognises_expressions() {
         assert_eq!(one("killed on Friday.").1, TimeExpr::Weekday(4));
         assert_eq!(one("on Sunday morning").0, "on Sunday morning");
-        assert_eq!(one("on 11 December").1, TimeExpr::Day { day: 11, month: 12, year: None });
-        assert_eq!(one("Dec. 11, 2016").1, TimeExpr::Day { day: 11, month: 12, year: Some(2016) });
-        assert_eq!(one("in May 2015").1, TimeExpr::Month { month: 5, year: Some(2015), part: 0 });
-        assert_eq!(one("since June 2014").1, TimeExpr::Since { month: Some(6), year: 2014 });
+        assert_eq!(
+            one("on 11 December").1,
+            TimeExpr::Day {
+                day: 11,
+                month: 12,
+                year: None
+            }
+        );
+        assert_eq!(
+            one("Dec. 11, 2016").1,
+            TimeExpr::Day {
+                day: 11,
+                month: 12,
+                year: Some(2016)
+            }
+        );
+        assert_eq!(
+            one("in May 2015").1,
+            TimeExpr::Month {
+                month: 5,
+                year: Some(2015),
+                part: 0
+            }
+        );
+        assert_eq!(
+            one("since June 2014").1,
+            TimeExpr::Since {
+                month: Some(6),
+                year: 2014
+            }
+        );
         assert_eq!(one("nine months ago").1, TimeExpr::Ago(9, Unit::Month));
         assert_eq!(one("earlier this week").1, TimeExpr::ThisWeek);
-        assert_eq!(one("last spring").1, TimeExpr::Season { season: 0, year: None, last: true });
-        assert_eq!(one("from Friday to Saturday").1, TimeExpr::WeekdayRange(4, 5));
+        assert_eq!(
+            one("last spring").1,
+            TimeExpr::Season {
+                season: 0,
+                year: None,
+                last: true
+            }
+        );
+        assert_eq!(
+            one("from Friday to Saturday").1,
+            TimeExpr::WeekdayRange(4, 5)
+        );
         assert_eq!(one("in the last day").1, TimeExpr::LastDayAndNight);
-        assert_eq!(one("2016-03-26").1, TimeExpr::Day { day: 26, month: 3, year: Some(2016) });
+        assert_eq!(
+            one("2016-03-26").1,
+            TimeExpr::Day {
+                day: 26,
+                month: 3,
+                year: Some(2016)
+            }
+        );
     }
 
     #[test]
     fn refuses_look_alikes() {
-        for text in ["he may go", "the spring offensive", "March of the army", "a 2015 report"] {
+        for text in [
+            "he may go",
+            "the spring offensive",
+            "March of the army",
+            "a 2015 report",
+        ] {
             let found: Vec<_> = parse(text).into_iter().map(|m| m.expr).collect();
             assert!(found.is_empty(), "{text}: {found:?}");
         }

@@ -38,24 +38,58 @@ pub struct DateRange {
 pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>) -> Result<DateRange, String> {
     use Precision::*;
     let p = || published.ok_or_else(|| "publication date unknown".to_owned());
-    let range = |start, end, precision| Ok(DateRange { start, end, precision });
+    let range = |start, end, precision| {
+        Ok(DateRange {
+            start,
+            end,
+            precision,
+        })
+    };
     match *expr {
-        TimeExpr::Today => { let p = p()?; range(p, p, Day) }
-        TimeExpr::Yesterday => { let d = p()? - Duration::days(1); range(d, d, Day) }
-        TimeExpr::LastDayAndNight => { let p = p()?; range(p - Duration::days(1), p, Day) }
-        TimeExpr::PastDays(n) => { let p = p()?; range(p - Duration::days(i64::from(n)), p, Day) }
-        TimeExpr::RecentDays | TimeExpr::ThisWeek => { let p = p()?; range(p - Duration::days(6), p, Week) }
-        TimeExpr::LastWeek => { let p = p()?; range(p - Duration::days(13), p - Duration::days(7), Week) }
-        TimeExpr::Weekday(w) => { let d = latest_weekday(p()?, w); range(d, d, Day) }
+        TimeExpr::Today => {
+            let p = p()?;
+            range(p, p, Day)
+        }
+        TimeExpr::Yesterday => {
+            let d = p()? - Duration::days(1);
+            range(d, d, Day)
+        }
+        TimeExpr::LastDayAndNight => {
+            let p = p()?;
+            range(p - Duration::days(1), p, Day)
+        }
+        TimeExpr::PastDays(n) => {
+            let p = p()?;
+            range(p - Duration::days(i64::from(n)), p, Day)
+        }
+        TimeExpr::RecentDays | TimeExpr::ThisWeek => {
+            let p = p()?;
+            range(p - Duration::days(6), p, Week)
+        }
+        TimeExpr::LastWeek => {
+            let p = p()?;
+            range(p - Duration::days(13), p - Duration::days(7), Week)
+        }
+        TimeExpr::Weekday(w) => {
+            let d = latest_weekday(p()?, w);
+            range(d, d, Day)
+        }
         TimeExpr::WeekdayRange(a, b) => {
             let end = latest_weekday(p()?, b);
             let back = (i64::from(b) - i64::from(a)).rem_euclid(7);
             range(end - Duration::days(back), end, Day)
         }
-        TimeExpr::ThisMonth => { let p = p()?; month_range(p.year(), p.month(), 0) }
+        TimeExpr::ThisMonth => {
+            let p = p()?;
+            month_range(p.year(), p.month(), 0)
+        }
         TimeExpr::LastMonth => {
             let p = p()?;
-            let (y, m) = if p.month() == 1 { (p.year() - 1, 12) } else { (p.year(), p.month() - 1) };
+            let (y, m) = if p.month() == 1 {
+                (p.year() - 1, 12)
+            } else {
+                (p.year(), p.month() - 1)
+            };
             month_range(y, m, 0)
         }
         TimeExpr::ThisYear => year_range(p()?.year()),
@@ -64,7 +98,14 @@ pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>) -> Result<DateRang
         TimeExpr::Month { month, year, part } => {
             let y = match year {
                 Some(y) => y,
-                None => { let p = p()?; if month <= p.month() { p.year() } else { p.year() - 1 } }
+                None => {
+                    let p = p()?;
+                    if month <= p.month() {
+                        p.year()
+                    } else {
+                        p.year() - 1
+                    }
+                }
             };
             month_range(y, month, part)
         }
@@ -74,10 +115,15 @@ pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>) -> Result<DateRang
                 None => {
                     let p = p()?;
                     let this = NaiveDate::from_ymd_opt(p.year(), month, day);
-                    if this.is_some_and(|d| d <= p) { p.year() } else { p.year() - 1 }
+                    if this.is_some_and(|d| d <= p) {
+                        p.year()
+                    } else {
+                        p.year() - 1
+                    }
                 }
             };
-            let d = NaiveDate::from_ymd_opt(y, month, day).ok_or_else(|| format!("no such date: {day}/{month}/{y}"))?;
+            let d = NaiveDate::from_ymd_opt(y, month, day)
+                .ok_or_else(|| format!("no such date: {day}/{month}/{y}"))?;
             range(d, d, Day)
         }
         TimeExpr::Season { season, year, last } => {
@@ -86,7 +132,12 @@ pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>) -> Result<DateRang
                 None if last => p()?.year() - 1,
                 None => p()?.year(),
             };
-            let (sm, em, ey) = match season { 0 => (3, 5, y), 1 => (6, 8, y), 2 => (9, 11, y), _ => (12, 2, y + 1) };
+            let (sm, em, ey) = match season {
+                0 => (3, 5, y),
+                1 => (6, 8, y),
+                2 => (9, 11, y),
+                _ => (12, 2, y + 1),
+            };
             let start = ymd(y, sm, 1)?;
             let end = month_end(ey, em)?;
             range(start, end, Season)
@@ -95,8 +146,14 @@ pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>) -> Result<DateRang
             let p = p()?;
             let n = i64::from(n);
             match unit {
-                Unit::Day => { let d = p - Duration::days(n); range(d, d, Day) }
-                Unit::Week => { let d = p - Duration::days(7 * n); range(d, d, Day) }
+                Unit::Day => {
+                    let d = p - Duration::days(n);
+                    range(d, d, Day)
+                }
+                Unit::Week => {
+                    let d = p - Duration::days(7 * n);
+                    range(d, d, Day)
+                }
                 Unit::Month => {
                     let total = i64::from(p.year()) * 12 + i64::from(p.month0()) - n;
                     let y = i32::try_from(total.div_euclid(12)).map_err(|e| e.to_string())?;
@@ -130,11 +187,19 @@ fn month_range(y: i32, m: u32, part: u8) -> Result<DateRange, String> {
         3 => (ymd(y, m, 21)?, end_of_month),
         _ => (ymd(y, m, 1)?, end_of_month),
     };
-    Ok(DateRange { start, end, precision: Precision::Month })
+    Ok(DateRange {
+        start,
+        end,
+        precision: Precision::Month,
+    })
 }
 
 fn year_range(y: i32) -> Result<DateRange, String> {
-    Ok(DateRange { start: ymd(y, 1, 1)?, end: ymd(y, 12, 31)?, precision: Precision::Year })
+    Ok(DateRange {
+        start: ymd(y, 1, 1)?,
+        end: ymd(y, 12, 31)?,
+        precision: Precision::Year,
+    })
 }
 
 /// The latest date on or before `p` that falls on weekday `w` (0 = Monday).
@@ -165,26 +230,71 @@ mod tests {
     #[test]
     fn seeds_dates() {
         // P = Saturday 2016-12-17
-        assert_eq!(res("this week", "2016-12-17"), pair("2016-12-11", "2016-12-17"));
-        assert_eq!(res("on Thursday", "2016-12-17"), pair("2016-12-15", "2016-12-15"));
-        assert_eq!(res("on 11 December", "2016-12-17"), pair("2016-12-11", "2016-12-11"));
-        assert_eq!(res("on Friday", "2016-12-09"), pair("2016-12-09", "2016-12-09"));
-        assert_eq!(res("in the last day", "2016-03-27"), pair("2016-03-26", "2016-03-27"));
-        assert_eq!(res("from Friday to Saturday", "2016-03-27"), pair("2016-03-25", "2016-03-26"));
-        assert_eq!(res("last year", "2016-03-27"), pair("2015-01-01", "2015-12-31"));
-        assert_eq!(res("since June 2014", "2016-03-27"), pair("2014-06-01", "2016-03-27"));
-        assert_eq!(res("nine months ago", "2016-12-10"), pair("2016-03-01", "2016-03-31"));
-        assert_eq!(res("last spring", "2016-03-27"), pair("2015-03-01", "2015-05-31"));
-        assert_eq!(res("in March", "2016-12-10"), pair("2016-03-01", "2016-03-31"));
-        assert_eq!(res("last week", "2016-12-17"), pair("2016-12-04", "2016-12-10"));
-        assert_eq!(res("in December", "2016-03-27"), pair("2015-12-01", "2015-12-31"));
-        assert_eq!(res("late May 2015", "2016-03-27"), pair("2015-05-21", "2015-05-31"));
+        assert_eq!(
+            res("this week", "2016-12-17"),
+            pair("2016-12-11", "2016-12-17")
+        );
+        assert_eq!(
+            res("on Thursday", "2016-12-17"),
+            pair("2016-12-15", "2016-12-15")
+        );
+        assert_eq!(
+            res("on 11 December", "2016-12-17"),
+            pair("2016-12-11", "2016-12-11")
+        );
+        assert_eq!(
+            res("on Friday", "2016-12-09"),
+            pair("2016-12-09", "2016-12-09")
+        );
+        assert_eq!(
+            res("in the last day", "2016-03-27"),
+            pair("2016-03-26", "2016-03-27")
+        );
+        assert_eq!(
+            res("from Friday to Saturday", "2016-03-27"),
+            pair("2016-03-25", "2016-03-26")
+        );
+        assert_eq!(
+            res("last year", "2016-03-27"),
+            pair("2015-01-01", "2015-12-31")
+        );
+        assert_eq!(
+            res("since June 2014", "2016-03-27"),
+            pair("2014-06-01", "2016-03-27")
+        );
+        assert_eq!(
+            res("nine months ago", "2016-12-10"),
+            pair("2016-03-01", "2016-03-31")
+        );
+        assert_eq!(
+            res("last spring", "2016-03-27"),
+            pair("2015-03-01", "2015-05-31")
+        );
+        assert_eq!(
+            res("in March", "2016-12-10"),
+            pair("2016-03-01", "2016-03-31")
+        );
+        assert_eq!(
+            res("last week", "2016-12-17"),
+            pair("2016-12-04", "2016-12-10")
+        );
+        assert_eq!(
+            res("in December", "2016-03-27"),
+            pair("2015-12-01", "2015-12-31")
+        );
+        assert_eq!(
+            res("late May 2015", "2016-03-27"),
+            pair("2015-05-21", "2015-05-31")
+        );
     }
 
     #[test]
     fn unknown_publication_date_gives_a_reason() {
         let m = &parse("on Friday")[0];
-        assert_eq!(resolve(&m.expr, None), Err("publication date unknown".to_owned()));
+        assert_eq!(
+            resolve(&m.expr, None),
+            Err("publication date unknown".to_owned())
+        );
         let m = &parse("on 31 February 2016")[0];
         assert!(resolve(&m.expr, None).is_err());
     }

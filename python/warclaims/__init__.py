@@ -1,0 +1,28 @@
+"""warclaims: turn war reporting into data.
+
+Feed it news articles; get back Polars frames of claims (who says how many were killed,
+wounded, captured; what was destroyed; how many strikes and sorties), control events (who
+took, lost or holds which town) and the articles themselves, every row with its source,
+resolved date and place, and the exact span of text it came from.
+
+    >>> import warclaims
+    >>> ex = warclaims.extract("seeds/", meta="seeds/articles.csv")  # doctest: +SKIP
+    >>> ex.claims  # doctest: +SKIP
+"""
+
+from warclaims._warclaims import __version__
+from warclaims.api import Extraction, extract, read_articles
+from warclaims.errors import InputError, LexiconError, ManifestError, WarclaimsError
+from warclaims.lexicon import Lexicon
+
+__all__ = [
+    "Extraction",
+    "InputError",
+    "Lexicon",
+    "LexiconError",
+    "ManifestError",
+    "WarclaimsError",
+    "__version__",
+    "extract",
+    "read_articles",
+]
