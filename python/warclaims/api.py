@@ -7,7 +7,7 @@ import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 import polars as pl
 
@@ -17,15 +17,9 @@ from warclaims.lexicon import Lexicon
 
 __all__ = ["Extraction", "Source", "extract", "read_articles"]
 
-PathLike = Union[str, "os.PathLike[str]"]
+PathLike = str | os.PathLike[str]
 #: What :func:`extract` and :func:`read_articles` accept.
-Source = Union[
-    PathLike,
-    Sequence[PathLike],
-    pl.DataFrame,
-    Sequence[Mapping[str, Any]],
-    Sequence[str],
-]
+Source = PathLike | Sequence[PathLike] | pl.DataFrame | Sequence[Mapping[str, Any]] | Sequence[str]
 
 Format = Literal["parquet", "csv", "jsonl"]
 _FIELDS = ("id", "title", "outlet", "url", "published", "text")
@@ -68,8 +62,10 @@ def _inputs(source: Source, manifest: Path | None, text_column: str | None) -> l
     items: list[Any] = [source] if _is_path(source) else list(source)  # type: ignore[arg-type]
     if items and all(isinstance(i, Mapping) for i in items):
         return [_frame_records("records", pl.DataFrame(items), text_column)]
-    if items and all(isinstance(i, str) for i in items) and not any(
-        os.path.exists(i) for i in items
+    if (
+        items
+        and all(isinstance(i, str) for i in items)
+        and not any(os.path.exists(i) for i in items)
     ):
         if len(items) > 1 or "\n" in items[0] or " " in items[0]:
             return [("text", {"text": items})]
@@ -111,14 +107,19 @@ def _run(
     articles, claims, control, unused = _warclaims.extract(
         inputs, str(manifest) if manifest else None, text_column, inner
     )
+    _warn_unused(manifest, unused)
+    return pl.DataFrame(articles), pl.DataFrame(claims), pl.DataFrame(control)
+
+
+def _warn_unused(manifest: Path | None, unused: list[str]) -> None:
+    """Says which manifest rows matched no document (nothing is dropped silently)."""
     if unused:
         shown = ", ".join(unused[:10]) + (" ..." if len(unused) > 10 else "")
         warnings.warn(
             f"manifest {manifest}: {len(unused)} row(s) matched no document: {shown}",
             UserWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
-    return pl.DataFrame(articles), pl.DataFrame(claims), pl.DataFrame(control)
 
 
 def read_articles(
@@ -152,16 +153,11 @@ def read_articles(
     articles, _, _, unused = _warclaims.extract(
         inputs, str(manifest) if manifest else None, text_column, _EMPTY_LEXICON()
     )
-    if unused:
-        warnings.warn(
-            f"manifest {manifest}: {len(unused)} row(s) matched no document",
-            UserWarning,
-            stacklevel=2,
-        )
+    _warn_unused(manifest, unused)
     return pl.DataFrame(articles)
 
 
-def _EMPTY_LEXICON() -> Any:  # noqa: N802
+def _EMPTY_LEXICON() -> Any:
     """An empty lexicon: reading alone extracts nothing."""
     return _warclaims.RustLexicon.from_toml("", "<none>")
 
@@ -215,9 +211,7 @@ class Extraction:
             elif format == "jsonl":
                 frame.write_ndjson(path)
             else:
-                flat = frame.with_columns(
-                    pl.col(pl.List(pl.String)).list.join(" | ")
-                )
+                flat = frame.with_columns(pl.col(pl.List(pl.String)).list.join(" | "))
                 flat.write_csv(path)
             written.append(path)
         return written

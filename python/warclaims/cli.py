@@ -27,12 +27,20 @@ def _parser() -> argparse.ArgumentParser:
         "write articles.*, claims.* and control.* into --out.",
     )
     ex.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to read")
-    ex.add_argument("--meta", metavar="CSV", help="metadata manifest (id or file, title, "
-                    "outlet, url, published)")
+    ex.add_argument(
+        "--meta",
+        metavar="CSV",
+        help="metadata manifest (id or file, title, outlet, url, published)",
+    )
     ex.add_argument("--out", required=True, metavar="DIR", help="output directory")
     ex.add_argument("--format", choices=("parquet", "csv", "jsonl"), default="parquet")
-    ex.add_argument("--lexicon", metavar="TOML", action="append", default=[],
-                    help="extend the default lexicon with this file (repeatable)")
+    ex.add_argument(
+        "--lexicon",
+        metavar="TOML",
+        action="append",
+        default=[],
+        help="extend the default lexicon with this file (repeatable)",
+    )
     ex.add_argument("--text-column", metavar="NAME", help="text column of table corpora")
     return parser
 

@@ -29,7 +29,9 @@ def _toml_value(value: Any) -> str:
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    raise LexiconError(f"lexicon dict: cannot write value {value!r} (use str, number, bool or list)")
+    raise LexiconError(
+        f"lexicon dict: cannot write value {value!r} (use str, number, bool or list)"
+    )
 
 
 def _dict_to_toml(entries: dict[str, list[dict[str, Any]]]) -> str:
@@ -37,7 +39,8 @@ def _dict_to_toml(entries: dict[str, list[dict[str, Any]]]) -> str:
     for entry_type, items in entries.items():
         if entry_type not in ENTRY_TYPES:
             raise LexiconError(
-                f"lexicon dict: unknown entry type {entry_type!r}; use one of {', '.join(ENTRY_TYPES)}"
+                f"lexicon dict: unknown entry type {entry_type!r}; "
+                f"use one of {', '.join(ENTRY_TYPES)}"
             )
         for item in items:
             lines.append(f"[[{entry_type}]]")

@@ -147,16 +147,8 @@ fn agent_of(
     let parties: Vec<&Mention> = ctx.of(EntryType::Party).filter(not_actor).collect();
     // "by X" anywhere after the figure.
     let by = parties.iter().find(|m| {
-        m.start > fig.end
-            && ctx.text[..m.start]
-                .trim_end()
-                .to_lowercase()
-                .ends_with(" by")
-            || m.start > fig.end
-                && ctx.text[..m.start]
-                    .trim_end()
-                    .to_lowercase()
-                    .ends_with(" by the")
+        let before = ctx.text[..m.start].trim_end().to_lowercase();
+        m.start > fig.end && (before.ends_with(" by") || before.ends_with(" by the"))
     });
     if let Some(m) = by {
         return Some(lexicon.entry(m).id.clone());
@@ -172,7 +164,7 @@ fn agent_of(
             | "targets"
             | "losses"
     ) {
-        if let Some(m) = parties.iter().find(|m| m.end <= fig.start) {
+        if let Some(m) = parties.iter().rfind(|m| m.end <= fig.start) {
             return Some(lexicon.entry(m).id.clone());
         }
         if let Some(m) = parties.iter().find(|m| m.start > fig.end) {

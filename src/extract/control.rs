@@ -30,7 +30,7 @@ pub fn control(
         let by = parties
             .iter()
             .find(|m| m.start > action.end && lower[..m.start].trim_end().ends_with(" by"));
-        let subject = parties.iter().filter(|m| m.end <= action.start).last();
+        let subject = parties.iter().rfind(|m| m.end <= action.start);
         let (actor, from_actor) = match (id.as_str(), by, subject) {
             ("captured", Some(by), subj) => (Some(*by), subj.filter(|_| passive).copied()),
             (_, _, Some(subj)) => (Some(*subj), None),

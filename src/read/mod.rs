@@ -122,7 +122,7 @@ pub fn read(inputs: Vec<Input>, opts: &ReadOptions) -> Result<ReadOutput> {
         }
     }
     let text_column = opts.text_column.as_deref();
-    let results: Vec<Result<Vec<(Article, Option<String>)>>> = units
+    let results: Vec<Result<Vec<Sourced>>> = units
         .into_par_iter()
         .map(|unit| unit.read(text_column))
         .collect();
@@ -145,6 +145,9 @@ pub fn read(inputs: Vec<Input>, opts: &ReadOptions) -> Result<ReadOutput> {
     })
 }
 
+/// An article and the file it came from (for manifests keyed by file).
+type Sourced = (Article, Option<String>);
+
 enum Unit {
     File {
         file: PathBuf,
@@ -157,7 +160,7 @@ enum Unit {
 }
 
 impl Unit {
-    fn read(self, text_column: Option<&str>) -> Result<Vec<(Article, Option<String>)>> {
+    fn read(self, text_column: Option<&str>) -> Result<Vec<Sourced>> {
         match self {
             Unit::File { file, explicit } => {
                 let name = Some(file.display().to_string());

@@ -1,0 +1,47 @@
+"""Type stubs of the compiled core (``warclaims._warclaims``)."""
+
+from typing import Any
+
+__version__: str
+#: Column names tried for each field of table inputs, in order.
+COLUMN_ALIASES: dict[str, list[str]]
+
+class WarclaimsError(Exception):
+    """Base class of every warclaims error."""
+
+class InputError(WarclaimsError):
+    """An input path, file or table that cannot be read as given."""
+
+class ManifestError(InputError):
+    """A metadata manifest that cannot be used."""
+
+class LexiconError(WarclaimsError):
+    """A lexicon file or entry that is not valid."""
+
+class ArrowTable:
+    """An Arrow table exported through the Arrow PyCapsule stream interface."""
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+    def __len__(self) -> int: ...
+
+class RustLexicon:
+    """A compiled lexicon."""
+
+    @staticmethod
+    def default_lexicon() -> RustLexicon: ...
+    @staticmethod
+    def from_toml(text: str, name: str) -> RustLexicon: ...
+    def extend_toml(self, text: str, name: str) -> RustLexicon: ...
+    def to_toml(self) -> str: ...
+    def ids(self, entry_type: str) -> list[str]: ...
+
+def list_files(paths: list[str], exclude: str | None = None) -> list[tuple[str, bool]]:
+    """Expands paths into (file, explicit) pairs."""
+
+def extract(
+    inputs: list[Any],
+    manifest: str | None = None,
+    text_column: str | None = None,
+    lexicon: RustLexicon | None = None,
+) -> tuple[ArrowTable, ArrowTable, ArrowTable, list[str]]:
+    """Reads and extracts inputs: (articles, claims, control, unused manifest keys)."""

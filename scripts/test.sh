@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test: Rust (fmt, clippy, cargo test),
+# Python (ruff, pytest with doctests) and the scorer on the seeds and the dev set.
+# Needs only Python 3.11+ with pip and a Rust toolchain. Set PYTHON to choose the interpreter.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+SHARED=../shared
+
+echo "== install (pip install .[test])"
+"$PY" -m pip install --quiet --disable-pip-version-check ".[test]"
+
+echo "== rust: fmt, clippy, test"
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --features python -- -D warnings
+cargo test --quiet
+
+echo "== python: ruff, pytest"
+"$PY" -m ruff check python tests scripts
+"$PY" -m pytest -q tests/python
+"$PY" -m pytest -q --doctest-modules --pyargs warclaims
+
+if [ -f "$SHARED/eval/score.py" ]; then
+  out=$(mktemp -d)
+  echo "== score: seeds"
+  "$PY" -m warclaims extract seeds --meta seeds/articles.csv --out "$out/seeds"
+  "$PY" "$SHARED/eval/score.py" --gold "$SHARED/eval/seeds-gold" --pred "$out/seeds"
+  echo "== score: dev"
+  "$PY" -m warclaims extract "$SHARED/eval/dev-articles" --meta "$SHARED/eval/dev-gold/articles.csv" --out "$out/dev"
+  "$PY" "$SHARED/eval/score.py" --gold "$SHARED/eval/dev-gold" --pred "$out/dev"
+  rm -rf "$out"
+else
+  echo "== score: skipped ($SHARED/eval not found)"
+fi

@@ -1,0 +1,21 @@
+"""Shared fixtures: paths to the seeds and the evaluation sets."""
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def seeds() -> Path:
+    return ROOT / "seeds"
+
+
+@pytest.fixture
+def seeds_gold() -> Path:
+    path = SHARED / "eval" / "seeds-gold"
+    if not path.exists():
+        pytest.skip("../shared/eval is not present")
+    return path

@@ -1,0 +1,56 @@
+"""The lexicon as data: defaults, extension for another war, clear errors."""
+
+import pytest
+
+import warclaims
+
+
+def test_default_has_the_model_names():
+    lex = warclaims.Lexicon.default()
+    assert "Syrian Observatory for Human Rights" in lex.ids("source")
+    assert {"Palmyra", "Tiyas air base", "Deir ez-Zor"} <= set(lex.ids("place"))
+
+
+def test_another_war_lexicon_extracts(tmp_path):
+    toml = tmp_path / "afghanistan.toml"
+    toml.write_text(
+        '[[party]]\nid = "Taliban"\nunit = "fighter"\naliases = ["Taliban", "insurgents"]\n'
+        '[[place]]\nid = "Ghazni"\ncountry = "Afghanistan"\nlat = 33.55\nlon = 68.42\n'
+        'aliases = ["Ghazni", "Ghazni province"]\n'
+    )
+    lex = warclaims.Lexicon.default().extend(toml)
+    ex = warclaims.extract(
+        [
+            {
+                "id": "isaf",
+                "published": "2013-01-25",
+                "text": "An Afghan and coalition force killed 12 Taliban insurgents "
+                "in Ghazni yesterday.",
+            }
+        ],
+        lexicon=lex,
+    )
+    row = ex.claims.row(0, named=True)
+    assert (row["kind"], row["low"], row["actor"], row["place"]) == (
+        "killed",
+        12,
+        "Taliban",
+        "Ghazni",
+    )
+    assert str(row["date_start"]) == "2013-01-24"
+
+
+def test_bad_lexicon_names_file_and_entry(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[place]]\nid = "X"\nlat = 123.0\nlon = 0.0\n')
+    with pytest.raises(warclaims.LexiconError, match=r"bad\.toml.*place \"x\""):
+        warclaims.Lexicon.default().extend(bad)
+    with pytest.raises(warclaims.LexiconError, match="colour"):
+        warclaims.Lexicon.default().extend({"party": [{"id": "X", "colour": "red"}]})
+
+
+def test_round_trip(tmp_path):
+    lex = warclaims.Lexicon.default()
+    lex.save(tmp_path / "l.toml")
+    again = warclaims.Lexicon.from_file(tmp_path / "l.toml")
+    assert again.ids("party") == lex.ids("party")
