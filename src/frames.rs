@@ -277,6 +277,111 @@ pub fn build(articles: &[Article], results: &[ArticleResult]) -> Result<Frames> 
     })
 }
 
+/// The figures of `text` as a table: spans (characters), bounds, qualifier, currency, rule.
+pub fn figures_batch(text: &str) -> Result<RecordBatch> {
+    let offsets = CharOffsets::new(text);
+    let found = crate::figure::parse(text);
+    let mut start = UInt32Builder::new();
+    let mut end = UInt32Builder::new();
+    let mut figure_text = StringViewBuilder::new();
+    let mut low = Int64Builder::new();
+    let mut high = Int64Builder::new();
+    let mut approx = BooleanBuilder::new();
+    let mut qualifier = StringViewBuilder::new();
+    let mut unit = StringViewBuilder::new();
+    let mut rule = StringViewBuilder::new();
+    for m in &found {
+        let b = crate::figure::resolve(m);
+        start.append_value(offsets.char_at(m.start));
+        end.append_value(offsets.char_at(m.end));
+        figure_text.append_value(&text[m.start..m.end]);
+        low.append_option(b.low);
+        high.append_option(b.high);
+        approx.append_value(b.approx);
+        qualifier.append_option(m.qualifier.as_deref());
+        unit.append_option(m.currency);
+        rule.append_value(m.rule);
+    }
+    let schema = Schema::new(vec![
+        Field::new("start", DataType::UInt32, false),
+        Field::new("end", DataType::UInt32, false),
+        text_field("figure_text", false),
+        Field::new("low", DataType::Int64, true),
+        Field::new("high", DataType::Int64, true),
+        Field::new("approx", DataType::Boolean, false),
+        text_field("qualifier", true),
+        text_field("unit", true),
+        text_field("rule", false),
+    ]);
+    batch(
+        schema,
+        vec![
+            Arc::new(start.finish()),
+            Arc::new(end.finish()),
+            Arc::new(figure_text.finish()),
+            Arc::new(low.finish()),
+            Arc::new(high.finish()),
+            Arc::new(approx.finish()),
+            Arc::new(qualifier.finish()),
+            Arc::new(unit.finish()),
+            Arc::new(rule.finish()),
+        ],
+    )
+}
+
+/// The time expressions of `text` as a table, resolved against `published`; an
+/// expression that cannot be resolved has null dates and its reason in `unresolved`.
+pub fn times_batch(text: &str, published: Option<NaiveDate>) -> Result<RecordBatch> {
+    let offsets = CharOffsets::new(text);
+    let mut start = UInt32Builder::new();
+    let mut end = UInt32Builder::new();
+    let mut time_text = StringViewBuilder::new();
+    let mut date_start = Date32Builder::new();
+    let mut date_end = Date32Builder::new();
+    let mut precision = StringViewBuilder::new();
+    let mut unresolved = StringViewBuilder::new();
+    for m in crate::time::parse(text) {
+        start.append_value(offsets.char_at(m.start));
+        end.append_value(offsets.char_at(m.end));
+        time_text.append_value(&text[m.start..m.end]);
+        match crate::time::resolve(&m.expr, published) {
+            Ok(r) => {
+                date_start.append_value(days(r.start));
+                date_end.append_value(days(r.end));
+                precision.append_value(r.precision.as_str());
+                unresolved.append_null();
+            }
+            Err(reason) => {
+                date_start.append_null();
+                date_end.append_null();
+                precision.append_null();
+                unresolved.append_value(reason);
+            }
+        }
+    }
+    let schema = Schema::new(vec![
+        Field::new("start", DataType::UInt32, false),
+        Field::new("end", DataType::UInt32, false),
+        text_field("time_text", false),
+        Field::new("date_start", DataType::Date32, true),
+        Field::new("date_end", DataType::Date32, true),
+        text_field("precision", true),
+        text_field("unresolved", true),
+    ]);
+    batch(
+        schema,
+        vec![
+            Arc::new(start.finish()),
+            Arc::new(end.finish()),
+            Arc::new(time_text.finish()),
+            Arc::new(date_start.finish()),
+            Arc::new(date_end.finish()),
+            Arc::new(precision.finish()),
+            Arc::new(unresolved.finish()),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

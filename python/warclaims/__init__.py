@@ -14,6 +14,7 @@ from warclaims._warclaims import __version__
 from warclaims.api import Extraction, extract, read_articles
 from warclaims.errors import InputError, LexiconError, ManifestError, WarclaimsError
 from warclaims.lexicon import Lexicon
+from warclaims.parsing import parse_figures, parse_times
 
 __all__ = [
     "Extraction",
@@ -24,5 +25,7 @@ __all__ = [
     "WarclaimsError",
     "__version__",
     "extract",
+    "parse_figures",
+    "parse_times",
     "read_articles",
 ]

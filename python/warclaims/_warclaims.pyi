@@ -45,3 +45,9 @@ def extract(
     lexicon: RustLexicon | None = None,
 ) -> tuple[ArrowTable, ArrowTable, ArrowTable, list[str]]:
     """Reads and extracts inputs: (articles, claims, control, unused manifest keys)."""
+
+def parse_figures(text: str) -> ArrowTable:
+    """The figures of a text as an Arrow table."""
+
+def parse_times(text: str, published: str | None = None) -> ArrowTable:
+    """The time expressions of a text, resolved against an ISO publication date."""

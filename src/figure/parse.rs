@@ -521,12 +521,28 @@ fn is_excluded(
             return true;
         }
     }
-    // Times of day and ids: `10:30`, `9 a.m.`, `2013-01-S-025`, `+963 11 ...`.
-    if after == ":"
-        || before == ":"
-        || after == "a" && after2 == "."
-        || after == "p" && after2 == "."
-        || after == "gmt"
+    // Times of day and ids: `10:30`, `9 a.m.`, `9am`, `1500 GMT`, `No. 5`, `#12`.
+    let time_suffix = matches!(after.as_str(), "am" | "pm" | "gmt" | "utc" | "hrs")
+        || (matches!(after.as_str(), "a" | "p") && after2 == ".");
+    if after == ":" || before == ":" || time_suffix || before == "#" {
+        return true;
+    }
+    if before == "." && i >= 2 && tokens[i - 2].lower() == "no" {
+        return true;
+    }
+    // Phone-like runs of digit groups: `963 11 2345678`.
+    let next_is_digits = tokens.get(next).is_some_and(Token::is_digits);
+    let prev_is_digits = i > 0 && tokens[i - 1].is_digits();
+    if m.rule == "digits" && (next_is_digits || prev_is_digits) {
+        return true;
+    }
+    // The pronoun `one`: `no one`, `the one`, `one another`.
+    if tokens[i].lower() == "one"
+        && next == i + 1
+        && (matches!(
+            before.as_str(),
+            "no" | "the" | "this" | "that" | "which" | "every" | "any"
+        ) || after == "another")
     {
         return true;
     }
@@ -535,7 +551,8 @@ fn is_excluded(
             return true;
         }
         let digits = t.text.chars().filter(char::is_ascii_digit).count();
-        if digits > 15 {
+        // Over 15 digits is no count; 7 or more without separators is an id.
+        if digits > 15 || (digits >= 7 && !t.text.contains([',', '.']) && m.rule == "digits") {
             return true;
         }
         // Dates: `11 December`, `December 11`, and years.

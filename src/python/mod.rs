@@ -179,12 +179,39 @@ fn extract(
     ))
 }
 
+/// The figures of a text (see `warclaims.parse_figures`).
+#[pyfunction]
+fn parse_figures(py: Python<'_>, text: &str) -> PyResult<ArrowTable> {
+    let batch = py
+        .detach(|| crate::frames::figures_batch(text))
+        .map_err(to_py)?;
+    Ok(ArrowTable::new(batch))
+}
+
+/// The time expressions of a text (see `warclaims.parse_times`); `published` is ISO.
+#[pyfunction]
+#[pyo3(signature = (text, published=None))]
+fn parse_times(py: Python<'_>, text: &str, published: Option<&str>) -> PyResult<ArrowTable> {
+    let p = match published {
+        None => None,
+        Some(s) => Some(crate::read::meta::parse_date(s).ok_or_else(|| {
+            InputError::new_err(format!("published {s:?} is not a date; use YYYY-MM-DD"))
+        })?),
+    };
+    let batch = py
+        .detach(|| crate::frames::times_batch(text, p))
+        .map_err(to_py)?;
+    Ok(ArrowTable::new(batch))
+}
+
 /// The Python extension module.
 #[pymodule]
 fn _warclaims(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(list_files, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_figures, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_times, m)?)?;
     let aliases = PyDict::new(py);
     aliases.set_item("text", crate::read::table::TEXT_COLUMNS.to_vec())?;
     aliases.set_item("id", crate::read::table::ID_COLUMNS.to_vec())?;

@@ -138,6 +138,12 @@ pub fn read(inputs: Vec<Input>, opts: &ReadOptions) -> Result<ReadOutput> {
         Some(m) => m.apply(&mut articles, &files),
         None => Vec::new(),
     };
+    for article in articles.iter_mut().filter(|a| a.published.is_none()) {
+        if let Some(date) = crate::time::infer_published(&article.text) {
+            article.published = Some(date);
+            article.published_basis = crate::article::PublishedBasis::Inferred;
+        }
+    }
     make_ids_unique(&mut articles);
     Ok(ReadOutput {
         articles,

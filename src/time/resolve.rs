@@ -1,6 +1,6 @@
 //! Placing a time expression on the calendar against the publication date P.
 
-use super::parse::{TimeExpr, Unit};
+use super::parse::{TimeExpr, Unit, YearRef};
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// How fine a resolved date range is.
@@ -96,41 +96,23 @@ pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>) -> Result<DateRang
         TimeExpr::LastYear => year_range(p()?.year() - 1),
         TimeExpr::Year(y) => year_range(y),
         TimeExpr::Month { month, year, part } => {
-            let y = match year {
-                Some(y) => y,
-                None => {
-                    let p = p()?;
-                    if month <= p.month() {
-                        p.year()
-                    } else {
-                        p.year() - 1
-                    }
-                }
-            };
+            let y = year_of(year, month, 1, published)?;
             month_range(y, month, part)
         }
         TimeExpr::Day { day, month, year } => {
             let y = match year {
                 Some(y) => y,
-                None => {
-                    let p = p()?;
-                    let this = NaiveDate::from_ymd_opt(p.year(), month, day);
-                    if this.is_some_and(|d| d <= p) {
-                        p.year()
-                    } else {
-                        p.year() - 1
-                    }
-                }
+                None => year_of(YearRef::Latest, month, day, published)?,
             };
-            let d = NaiveDate::from_ymd_opt(y, month, day)
-                .ok_or_else(|| format!("no such date: {day}/{month}/{y}"))?;
+            let d = ymd(y, month, day)?;
             range(d, d, Day)
         }
-        TimeExpr::Season { season, year, last } => {
+        TimeExpr::Season { season, year } => {
+            let p = p()?;
             let y = match year {
-                Some(y) => y,
-                None if last => p()?.year() - 1,
-                None => p()?.year(),
+                YearRef::Stated(y) => y,
+                YearRef::LastYear => p.year() - 1,
+                _ => p.year(),
             };
             let (sm, em, ey) = match season {
                 0 => (3, 5, y),
@@ -138,9 +120,21 @@ pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>) -> Result<DateRang
                 2 => (9, 11, y),
                 _ => (12, 2, y + 1),
             };
-            let start = ymd(y, sm, 1)?;
-            let end = month_end(ey, em)?;
-            range(start, end, Season)
+            range(ymd(y, sm, 1)?, month_end(ey, em)?, Season)
+        }
+        TimeExpr::For(..) => Err("a duration is placed only against an anchor".to_owned()),
+        TimeExpr::Shift { anchor: None, .. } => {
+            Err("shifted from an event, not from a date".to_owned())
+        }
+        TimeExpr::Shift {
+            n,
+            unit,
+            after,
+            anchor: Some((day, month, year)),
+        } => {
+            let base = resolve(&TimeExpr::Day { day, month, year }, published)?;
+            let sign = if after { 1 } else { -1 };
+            shift(base.start, i64::from(n) * sign, unit)
         }
         TimeExpr::Ago(n, unit) => {
             let p = p()?;
@@ -155,9 +149,7 @@ pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>) -> Result<DateRang
                     range(d, d, Day)
                 }
                 Unit::Month => {
-                    let total = i64::from(p.year()) * 12 + i64::from(p.month0()) - n;
-                    let y = i32::try_from(total.div_euclid(12)).map_err(|e| e.to_string())?;
-                    let m = u32::try_from(total.rem_euclid(12) + 1).map_err(|e| e.to_string())?;
+                    let (y, m) = add_months(p.year(), p.month(), -n)?;
                     month_range(y, m, 0)
                 }
                 Unit::Year => year_range(p.year() - i32::try_from(n).map_err(|e| e.to_string())?),
@@ -165,9 +157,82 @@ pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>) -> Result<DateRang
         }
         TimeExpr::Since { month, year } => {
             let start = ymd(year, month.unwrap_or(1), 1)?;
-            range(start, p()?, if month.is_some() { Month } else { Year })
+            let p = p()?;
+            if start > p {
+                return Err(format!("since {start}, after the publication date {p}"));
+            }
+            range(start, p, if month.is_some() { Month } else { Year })
         }
     }
+}
+
+/// The year of a month (and day) given how the text placed it.
+fn year_of(
+    year: YearRef,
+    month: u32,
+    day: u32,
+    published: Option<NaiveDate>,
+) -> Result<i32, String> {
+    if let YearRef::Stated(y) = year {
+        return Ok(y);
+    }
+    let p = published.ok_or_else(|| "publication date unknown".to_owned())?;
+    Ok(match year {
+        YearRef::ThisYear => p.year(),
+        YearRef::LastYear => p.year() - 1,
+        YearRef::Previous if month < p.month() => p.year(),
+        YearRef::Previous => p.year() - 1,
+        _ => {
+            let this = NaiveDate::from_ymd_opt(p.year(), month, day.min(28));
+            if this.is_some_and(|d| d <= p) {
+                p.year()
+            } else {
+                p.year() - 1
+            }
+        }
+    })
+}
+
+/// `date` moved by `n` units; months and years give the whole month or year.
+fn shift(date: NaiveDate, n: i64, unit: Unit) -> Result<DateRange, String> {
+    match unit {
+        Unit::Day | Unit::Week => {
+            let days = if unit == Unit::Week { 7 * n } else { n };
+            let d = date + Duration::days(days);
+            Ok(DateRange {
+                start: d,
+                end: d,
+                precision: Precision::Day,
+            })
+        }
+        Unit::Month | Unit::Year => {
+            let months = if unit == Unit::Year { 12 * n } else { n };
+            let (y, m) = add_months(date.year(), date.month(), months)?;
+            if unit == Unit::Year {
+                year_range(y)
+            } else {
+                month_range(y, m, 0)
+            }
+        }
+    }
+}
+
+fn add_months(y: i32, m: u32, n: i64) -> Result<(i32, u32), String> {
+    let total = i64::from(y) * 12 + i64::from(m) - 1 + n;
+    let y = i32::try_from(total.div_euclid(12)).map_err(|e| e.to_string())?;
+    let m = u32::try_from(total.rem_euclid(12) + 1).map_err(|e| e.to_string())?;
+    Ok((y, m))
+}
+
+/// A span stated as a duration before an anchor ("held for 10 months before it was
+/// recaptured in March"): from the anchor's start back by the duration, to its end.
+pub fn resolve_span(n: u32, unit: Unit, anchor: DateRange) -> Result<DateRange, String> {
+    let back = shift(anchor.start, -i64::from(n), unit)?;
+    Ok(DateRange {
+        start: back.start,
+        end: anchor.end,
+        precision: anchor.precision,
+    })
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {

@@ -1,0 +1,153 @@
+//! Corpus tests: the phrasings of tests/corpus/*.toml, each rule both ways.
+
+use chrono::NaiveDate;
+use toml::Value;
+use warclaims::{figure, time};
+
+fn load(name: &str) -> Value {
+    let path = format!("{}/tests/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("corpus file");
+    toml::from_str(&text).expect("corpus TOML")
+}
+
+fn tables<'a>(v: &'a Value, key: &str) -> Vec<&'a Value> {
+    v.get(key)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().collect())
+        .unwrap_or_default()
+}
+
+fn texts(case: &Value) -> Vec<&str> {
+    case["texts"]
+        .as_array()
+        .expect("texts")
+        .iter()
+        .map(|t| t.as_str().expect("text"))
+        .collect()
+}
+
+fn date(v: &Value) -> NaiveDate {
+    NaiveDate::parse_from_str(v.as_str().expect("date string"), "%Y-%m-%d").expect("date")
+}
+
+#[test]
+fn figure_corpus() {
+    let corpus = load("figures.toml");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for case in tables(&corpus, "case") {
+        let rule = case["rule"].as_str().unwrap_or("?");
+        let low = case.get("low").and_then(Value::as_integer);
+        let high = case.get("high").and_then(Value::as_integer);
+        let approx = case.get("approx").and_then(Value::as_bool).unwrap_or(false);
+        let qualifier = case.get("qualifier").and_then(Value::as_str);
+        for text in texts(case) {
+            n += 1;
+            let found = figure::parse(text);
+            if found.len() != 1 {
+                failures.push(format!(
+                    "[{rule}] {text:?}: {} figures {found:?}",
+                    found.len()
+                ));
+                continue;
+            }
+            let b = figure::resolve(&found[0]);
+            if (b.low, b.high, b.approx) != (low, high, approx) {
+                failures.push(format!("[{rule}] {text:?}: got {b:?}"));
+            }
+            if qualifier.is_some() && found[0].qualifier.as_deref() != qualifier {
+                failures.push(format!(
+                    "[{rule}] {text:?}: qualifier {:?}",
+                    found[0].qualifier
+                ));
+            }
+        }
+    }
+    for case in tables(&corpus, "negative") {
+        let rule = case["rule"].as_str().unwrap_or("?");
+        for text in texts(case) {
+            n += 1;
+            let found = figure::parse(text);
+            if !found.is_empty() {
+                failures.push(format!("[not {rule}] {text:?}: {found:?}"));
+            }
+        }
+    }
+    assert!(n >= 100, "the figure corpus shrank to {n} phrasings");
+    assert!(
+        failures.is_empty(),
+        "{} of {n} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn time_corpus() {
+    let corpus = load("times.toml");
+    let default_p = date(&corpus["published"]);
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for case in tables(&corpus, "case") {
+        let rule = case["rule"].as_str().unwrap_or("?");
+        let p = case.get("published").map_or(default_p, date);
+        let (start, end) = (date(&case["start"]), date(&case["end"]));
+        for text in texts(case) {
+            n += 1;
+            let found = time::parse(text);
+            if found.len() != 1 {
+                failures.push(format!(
+                    "[{rule}] {text:?}: {} matches {found:?}",
+                    found.len()
+                ));
+                continue;
+            }
+            match time::resolve(&found[0].expr, Some(p)) {
+                Ok(r) if (r.start, r.end) == (start, end) => {}
+                other => failures.push(format!("[{rule}] {text:?}: {other:?}")),
+            }
+        }
+    }
+    for case in tables(&corpus, "unresolved") {
+        let rule = case["rule"].as_str().unwrap_or("?");
+        let reason = case["reason"].as_str().unwrap_or("");
+        for text in texts(case) {
+            n += 1;
+            let found = time::parse(text);
+            match found
+                .first()
+                .map(|m| time::resolve(&m.expr, Some(default_p)))
+            {
+                Some(Err(why)) if found.len() == 1 && why.contains(reason) => {}
+                other => failures.push(format!("[unresolved {rule}] {text:?}: {other:?}")),
+            }
+        }
+    }
+    for case in tables(&corpus, "negative") {
+        for text in texts(case) {
+            n += 1;
+            let found = time::parse(text);
+            if !found.is_empty() {
+                failures.push(format!("[negative] {text:?}: {found:?}"));
+            }
+        }
+    }
+    assert!(n >= 70, "the time corpus shrank to {n} phrasings");
+    assert!(
+        failures.is_empty(),
+        "{} of {n} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn relative_dates_need_the_publication_date() {
+    let m = &time::parse("on Friday")[0];
+    assert!(time::resolve(&m.expr, None).is_err());
+    let m = &time::parse("in May 2015")[0];
+    assert!(
+        time::resolve(&m.expr, None).is_ok(),
+        "a stated year needs no P"
+    );
+}
