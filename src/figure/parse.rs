@@ -347,6 +347,13 @@ fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(FigureMatch,
             if words[0] == "scores" && !followed_by_of {
                 return None;
             }
+            // `thousands of years`, `hundreds of miles`: a duration or a measure.
+            let counted = tokens
+                .get(next + usize::from(followed_by_of))
+                .map(Token::lower);
+            if counted.is_some_and(|w| DURATION_UNITS.contains(&w.as_str())) {
+                return None;
+            }
             if words == &["a", "few"] || words == &["several"] {
                 // `a few`/`several` must count something: a word must follow.
                 tokens
@@ -393,6 +400,15 @@ fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(FigureMatch,
         range_opener = Some("to");
         qualifier = Some(text[start..tokens[i + n - 1].end].to_owned());
         j = i + n;
+    }
+    // A quotation mark may stand between the bounding words and the number
+    // (`at least "158 terrorist" positions`).
+    if qualifier.is_some()
+        && tokens
+            .get(j)
+            .is_some_and(|t| matches!(t.text, "\"" | "“" | "'"))
+    {
+        j += 1;
     }
     let mut currency = tokens.get(j).and_then(|t| currency_symbol(t.text));
     if currency.is_some() {

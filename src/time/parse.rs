@@ -73,6 +73,8 @@ pub enum TimeExpr {
     Ago(u32, Unit),
     /// `since June 2014`, `since 2014`.
     Since { month: Option<u32>, year: i32 },
+    /// `later in the day`, `the same day`: the day named before it in the article.
+    SameDay,
     /// `for 10 months`: a duration, placed only against an anchor (see `resolve_span`).
     For(u32, Unit),
     /// `eight months after 11 December`: a shift from a dated anchor. Without an anchor
@@ -122,6 +124,7 @@ fn regex() -> &'static Regex {
           | (?P<recent>\bin\s+recent\s+days\b)
           | (?P<rel>\b(?:(?:earlier|later)\s+)?(?P<rwhich>this|last)\s+(?P<runit>week|month|year)\b)
           | (?P<weekday>\b(?:(?:on|last|by|since|early|late)\s+)?(?P<wd>{WEEKDAY_RE})(?:\s+(?:morning|afternoon|evening|night))?\b)
+          | (?P<sameday>\b(?:(?:later|earlier)\s+(?:in\s+)?(?:the|that)\s+day|the\s+same\s+day)\b)
           | (?P<today>\b(?:today|yesterday|now)\b)
             "
         );
@@ -301,6 +304,8 @@ fn expr_of(c: &Captures<'_>) -> Option<TimeExpr> {
         }
     } else if has("weekday") {
         TimeExpr::Weekday(weekday_number(&text("wd"))?)
+    } else if has("sameday") {
+        TimeExpr::SameDay
     } else if has("today") {
         if text("today") == "yesterday" {
             TimeExpr::Yesterday

@@ -122,6 +122,7 @@ pub fn resolve(expr: &TimeExpr, published: Option<NaiveDate>) -> Result<DateRang
             };
             range(ymd(y, sm, 1)?, month_end(ey, em)?, Season)
         }
+        TimeExpr::SameDay => Err("refers to a day named earlier in the article".to_owned()),
         TimeExpr::For(..) => Err("a duration is placed only against an anchor".to_owned()),
         TimeExpr::Shift { anchor: None, .. } => {
             Err("shifted from an event, not from a date".to_owned())
