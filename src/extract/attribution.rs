@@ -1,7 +1,8 @@
 //! Who says so: "X said", "said X", "according to X", "X reported", "X told AFP",
-//! with references back to a source named elsewhere in the article.
+//! "X, a monitoring group, said", and statements that continue ("It said", quotes).
 
 use super::context::SentenceContext;
+use super::phrases::adjectival;
 use crate::lexicon::{EntryType, Lexicon, Mention};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -16,48 +17,79 @@ pub struct Attribution {
 fn speech_verbs() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(said|says|say|saying|reported|reports|announced|told|according to|claimed|stated|confirmed|quoted)\b")
+        Regex::new(r"(?i)\b(said|says|say|saying|reported|reports|announced|told|according to|claimed|claims|stated|confirmed|quoted|quoting|added|estimated|estimates|documented|tallied)\b")
             .expect("static attribution regex") // checked by tests
     })
 }
 
-/// Finds the attribution of a sentence, if it has one.
+fn pronoun_speech() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)(^|[,.“”]\s*|\b(?:it|he|she|they)\s+)(?:it|he|she|they)?\s*(?:said|says|added|reported)\b|\b(?:it|he|she|they)\s+(?:said|says|added)\b")
+            .expect("static pronoun regex") // checked by tests
+    })
+}
+
+/// Finds the attribution a sentence states, if it has one.
 pub fn attribution(ctx: &SentenceContext<'_>, lexicon: &Lexicon) -> Option<Attribution> {
     let speakers: Vec<&Mention> = ctx
         .mentions
         .iter()
-        .filter(|m| matches!(m.ty, EntryType::Source | EntryType::Party))
+        .filter(|m| matches!(m.ty, EntryType::Source | EntryType::Party) && !adjectival(ctx, m))
         .collect();
     for verb in speech_verbs().find_iter(ctx.text) {
         let v = verb.as_str().to_lowercase();
-        // "according to X", "said X", "told X" (X after the verb) vs "X said" (before).
+        let before_text = ctx.text[..verb.start()].trim_end();
+        // "..., said the Observatory": the speaker follows a comma or a closing quote.
+        let inverted = before_text.ends_with([',', '"', '”', '’', '\'']) || before_text.is_empty();
         let after = speakers
             .iter()
-            .filter(|m| m.start >= verb.end() && m.start <= verb.end() + 12)
-            .min_by_key(|m| m.start);
-        let before = speakers
-            .iter()
-            .filter(|m| m.end <= verb.start() && verb.start() - m.end <= 60)
-            .max_by_key(|m| (m.end, m.ty == EntryType::Source));
-        let chosen = if v == "according to" || v == "quoted" {
-            after
-        } else if v == "told" {
-            before
-        } else {
-            after
-                .filter(|m| m.start <= verb.end() + 5)
-                .or(before)
-                .or(after)
+            .filter(|m| m.start >= verb.end() && m.start <= verb.end() + 14)
+            .min_by_key(|m| (m.start, std::cmp::Reverse(m.ty == EntryType::Source)))
+            .copied();
+        let before = nearest_speaker_before(ctx, &speakers, verb.start());
+        let chosen = match v.as_str() {
+            "according to" | "quoted" | "quoting" => after,
+            "told" => before,
+            _ if inverted => after.or(before),
+            _ => before,
         };
         if let Some(m) = chosen {
-            let source = lexicon.entry(m).id.clone();
             return Some(Attribution {
-                source,
+                source: lexicon.entry(m).id.clone(),
                 source_text: ctx.text[m.start..m.end].to_owned(),
             });
         }
     }
     None
+}
+
+/// The speaker right before a verb; of speakers joined by "and", the first named.
+fn nearest_speaker_before<'m>(ctx: &SentenceContext<'_>, speakers: &[&'m Mention], verb: usize) -> Option<&'m Mention> {
+    let mut candidates: Vec<&Mention> = speakers.iter().filter(|m| m.end <= verb && verb - m.end <= 70).copied().collect();
+    candidates.sort_by_key(|m| (m.end, m.ty == EntryType::Source));
+    let mut chosen = *candidates.last()?;
+    // Prefer a source over a party ending at the same place.
+    for m in candidates.iter().rev() {
+        if m.end == chosen.end && m.ty == EntryType::Source {
+            chosen = m;
+        }
+    }
+    // Walk back over "A and B said".
+    loop {
+        let prev = speakers.iter().filter(|m| m.end <= chosen.start).max_by_key(|m| m.end);
+        match prev {
+            Some(p) if ctx.text[p.end..chosen.start].trim() == "and" => chosen = p,
+            _ => return Some(chosen),
+        }
+    }
+}
+
+/// True when the sentence continues an earlier statement: a pronoun speaker ("It said",
+/// "he added") or a quotation with no speaker of its own.
+pub fn continues_statement(ctx: &SentenceContext<'_>) -> bool {
+    let t = ctx.text.trim_start();
+    pronoun_speech().is_match(ctx.text) || t.starts_with(['"', '“'])
 }
 
 #[cfg(test)]
@@ -72,26 +104,30 @@ mod tests {
         attribution(&ctx, &lex).map(|a| (a.source, a.source_text))
     }
 
+    fn source(text: &str) -> Option<String> {
+        attr(text).map(|a| a.0)
+    }
+
     #[test]
     fn attribution_forms() {
-        assert_eq!(
-            attr("At least 38 militants were killed, a monitor said on Saturday.")
-                .map(|a| a.0)
-                .as_deref(),
-            Some("Syrian Observatory for Human Rights")
-        );
-        assert_eq!(
-            attr("According to Russian Defence Ministry, its warplanes flew 40 sorties.")
-                .map(|a| a.0)
-                .as_deref(),
-            Some("Russia")
-        );
-        assert_eq!(
-            attr("Gains were made west of the city, said the Observatory.")
-                .map(|a| a.1)
-                .as_deref(),
-            Some("the Observatory")
-        );
-        assert_eq!(attr("IS destroyed a number of monuments."), None);
+        let sohr = Some("Syrian Observatory for Human Rights".to_owned());
+        assert_eq!(source("At least 38 militants were killed, a monitor said on Saturday."), sohr);
+        assert_eq!(source("According to Russian Defence Ministry, its warplanes flew 40 sorties."), Some("Russia".into()));
+        assert_eq!(attr("Gains were made west of the city, said the Observatory.").map(|a| a.1).as_deref(), Some("the Observatory"));
+        assert_eq!(source("The UK-based Syrian Observatory for Human Rights said IS had killed 49 Syrian troops."), sohr);
+        assert_eq!(source("Government forces lost 18 soldiers, the Observatory and IS-affiliated media sites reported."), sohr);
+        assert_eq!(source("The Syrian Observatory for Human Rights, a monitoring group based in Britain, said that 38 died."), sohr);
+        assert_eq!(source("Mamoun Abdelkarim told Reuters on Sunday the city was free."), None);
+        assert_eq!(source("IS destroyed a number of monuments."), None);
+    }
+
+    #[test]
+    fn continued_statements() {
+        let lex = Lexicon::default_lexicon().expect("lexicon");
+        for (text, expected) in [("It said the fighting was heavy.", true), ("\"We will win,\" he added.", true), ("The army advanced.", false)] {
+            let s = split(text)[0];
+            let ctx = SentenceContext::new(text, s, &lex);
+            assert_eq!(continues_statement(&ctx), expected, "{text}");
+        }
     }
 }

@@ -1,175 +1,332 @@
-//! Claims: a figure, what it counts (unit), what happened to it (kind), whose it is (actor),
-//! who did it (agent), where, when and who says so.
+//! Claims: a counted phrase, what happened to it (kind), whose it is (actor), who did it
+//! (agent). Place, date and source come from the sentence ([`super::Common`]).
 
 use super::context::SentenceContext;
+use super::phrases::{adjectival, counted_phrases, list_end, Counted};
+use super::words::{word_at, Word};
 use super::{ArticleState, ClaimRow, Common};
-use crate::figure::{self, FigureMatch};
-use crate::lexicon::{EntryType, Lexicon, Mention};
+use crate::figure;
+use crate::lexicon::{Entry, EntryType, Lexicon, Mention};
 
-/// How far (in bytes) a kind word may stand from its figure.
-const KIND_WINDOW: usize = 90;
-/// How many words may stand between a figure and its unit noun.
-const UNIT_GAP_WORDS: usize = 5;
+/// How many words may stand between a kind word and the phrase it governs.
+const PRE_WINDOW: usize = 3;
+const POST_WINDOW: usize = 4;
+
+/// Words that may stand between a counted phrase and a following kind word.
+const POST_FILLERS: &[&str] = &[
+    "were", "was", "are", "is", "had", "have", "has", "been", "be", "being", "also", "reportedly",
+    "all", "later", "allegedly", "left", "both", "either", "apparently", "who", "that", "and",
+    "since", "so", "far", "now", "already",
+];
+
+/// Words after which the money of a sentence is a loss.
+const LOSS_WORDS: &[&str] = &["loss", "losses", "damage", "damages", "lost", "cost", "costs", "worth"];
+
+/// A kind word found for a phrase: the kind and where its word stands.
+#[derive(Debug, Clone, Copy)]
+struct Trigger {
+    kind: &'static str,
+    mention: Mention,
+    /// The word stands after the phrase (passive: "were killed").
+    after: bool,
+    /// The kind word is "lost": its subject is the actor, not the agent.
+    lost: bool,
+}
+
+fn kind_id(lexicon: &Lexicon, m: &Mention) -> &'static str {
+    match lexicon.entry(m).id.as_str() {
+        "killed" => "killed",
+        "wounded" => "wounded",
+        "captured" => "captured",
+        "displaced" => "displaced",
+        "destroyed" => "destroyed",
+        "seized" => "seized",
+        _ => "other",
+    }
+}
 
 /// The claims of one sentence.
 pub fn claims(
     ctx: &SentenceContext<'_>,
     lexicon: &Lexicon,
+    words: &[Word<'_>],
     state: &ArticleState,
     common: &Common,
 ) -> Vec<ClaimRow> {
-    let mut rows = Vec::new();
-    for fig in &ctx.figures {
-        if let Some(row) = claim_for(ctx, lexicon, state, common, fig) {
+    let phrases = counted_phrases(ctx, lexicon, words);
+    let mut rows: Vec<ClaimRow> = Vec::new();
+    for (i, p) in phrases.iter().enumerate() {
+        let list: Vec<&Counted> = phrases.iter().filter(|q| q.list == p.list).collect();
+        let trigger = trigger_for(ctx, lexicon, words, &list);
+        let outer = if p.nested { rows.last().cloned() } else { None };
+        if let Some(row) = claim_for(ctx, lexicon, words, state, common, p, trigger, outer.as_ref()) {
             rows.push(row);
         }
+        let _ = i;
     }
     rows
 }
 
+/// The kind word governing a list: before its first conjunct or after its last.
+fn trigger_for(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Word<'_>], list: &[&Counted]) -> Option<Trigger> {
+    let first = list.first()?;
+    let last = list.last()?;
+    let kinds: Vec<&Mention> = ctx.of(EntryType::Kind).collect();
+    // Before: "killing over 100 militants", "the deaths of 49 soldiers".
+    let pre = kinds.iter().filter_map(|m| {
+        let end_word = word_at(words, m.end.saturating_sub(1))?;
+        if end_word >= first.first_word || first.first_word - end_word - 1 > PRE_WINDOW {
+            return None;
+        }
+        let gap = &words[end_word..first.first_word];
+        let broken = gap.iter().any(|w| w.stop_after || w.comma_after);
+        (!broken).then_some((first.first_word - end_word, **m))
+    }).min_by_key(|(d, _)| *d);
+    // After: "38 militants were killed", "hundreds of militants killed", "Two temples,
+    // an arch and funerary towers were left in ruins".
+    let end = list_end(ctx, words, last.last_word);
+    let post = kinds.iter().filter_map(|m| {
+        let start_word = word_at(words, m.start)?;
+        if start_word <= end || start_word - end - 1 > POST_WINDOW {
+            return None;
+        }
+        let gap = &words[end + 1..start_word];
+        let broken = words[end].stop_after || words[end].comma_after
+            || gap.iter().any(|w| w.stop_after || w.comma_after || !POST_FILLERS.contains(&w.lower.as_str()));
+        (!broken).then_some((start_word - end, **m))
+    }).min_by_key(|(d, _)| *d);
+    // Inside: "several badly damaged buildings", "smashed display cases".
+    let inside = kinds.iter().find(|m| m.start >= first.start && m.end <= first.end).map(|m| (0, **m));
+    let pre = pre.or(inside);
+    let (mention, after) = match (pre, post) {
+        (Some((dp, p)), Some((dq, q))) => if dq < dp { (q, true) } else { (p, false) },
+        (Some((_, p)), None) => (p, false),
+        (None, Some((_, q))) => (q, true),
+        (None, None) => return None,
+    };
+    let lost = ctx.text[mention.start..mention.end].eq_ignore_ascii_case("lost");
+    Some(Trigger { kind: kind_id(lexicon, &mention), mention, after, lost })
+}
+
+fn unit_entry<'l>(lexicon: &'l Lexicon, p: &Counted) -> Option<&'l Entry> {
+    p.unit.as_ref().map(|u| lexicon.entry(u))
+}
+
+#[allow(clippy::too_many_arguments)]
 fn claim_for(
     ctx: &SentenceContext<'_>,
     lexicon: &Lexicon,
+    words: &[Word<'_>],
     state: &ArticleState,
     common: &Common,
-    fig: &FigureMatch,
+    p: &Counted,
+    trigger: Option<Trigger>,
+    outer: Option<&ClaimRow>,
 ) -> Option<ClaimRow> {
-    let unit = unit_after(ctx, fig);
-    let (kind, unit_id, span_end) = if let Some(currency) = fig.currency {
-        ("losses".to_owned(), currency.to_owned(), fig.end)
+    let fig = p.figure.map(|f| &ctx.figures[f]);
+    let bounds = fig.map(figure::resolve);
+    let (low, high, approx) = bounds.map_or((Some(1), Some(1), false), |b| (b.low, b.high, b.approx));
+    let entry = unit_entry(lexicon, p);
+    let unit_id = entry.map(|e| e.id.clone());
+    let people = entry.and_then(|e| e.people).unwrap_or(false);
+    let money = fig.and_then(|f| f.currency);
+    let kind: String = if let Some(currency) = money {
+        let near_loss = words.iter().any(|w| LOSS_WORDS.contains(&w.lower.as_str()));
+        if !near_loss {
+            return None;
+        }
+        let _ = currency;
+        "losses".to_owned()
     } else {
-        let unit = unit?;
-        let unit_entry = lexicon.entry(unit);
-        let unit_id = unit_entry.id.clone();
-        let kind = match unit_id.as_str() {
-            "strike" => "strikes".to_owned(),
-            "sortie" => "sorties".to_owned(),
-            "target" => "targets".to_owned(),
-            _ => kind_near(ctx, lexicon, fig.start, unit.end)?,
-        };
-        (kind, unit_id, unit.end)
+        match unit_id.as_deref() {
+            Some("strike") => {
+                let plural = p.head.is_empty() || low.unwrap_or(0) >= 2 || high.unwrap_or(0) >= 2;
+                if !plural || fig.is_none() {
+                    return None;
+                }
+                "strikes".to_owned()
+            }
+            Some("sortie") if fig.is_some() => "sorties".to_owned(),
+            Some("target") if fig.is_some() => "targets".to_owned(),
+            Some("sortie" | "target") => return None,
+            _ => {
+                let k = match trigger.map(|t| t.kind) {
+                    Some(k) => k,
+                    None if p.nested => outer.map(|o| o.kind.as_str()).and_then(static_kind)?,
+                    None => return None,
+                };
+                match (people, k) {
+                    (true, "killed" | "wounded" | "captured" | "displaced") => k.to_owned(),
+                    (false, "destroyed") => k.to_owned(),
+                    (false, "captured" | "seized") => "seized".to_owned(),
+                    (false, "killed") if trigger.is_some_and(|t| t.lost) => "destroyed".to_owned(),
+                    _ => return None,
+                }
+            }
+        }
     };
-    let bounds = figure::resolve(fig);
-    let actor = actor_of(ctx, lexicon, fig, unit, &kind);
-    let agent = agent_of(ctx, lexicon, fig, actor.as_deref(), &kind).or_else(|| {
-        matches!(kind.as_str(), "strikes" | "sorties" | "targets")
-            .then(|| actor.clone())
-            .flatten()
-    });
-    let (actor, agent) = if matches!(kind.as_str(), "strikes" | "sorties" | "targets") {
-        let a = agent.clone().or(actor);
-        (a.clone(), a)
+    if !people && money.is_none() && p.head.is_empty() && unit_id.is_none() {
+        return None;
+    }
+    let unit = match (money, &unit_id) {
+        (Some(c), _) => Some(c.to_owned()),
+        (None, Some(id)) if people || matches!(kind.as_str(), "strikes" | "sorties" | "targets") => Some(id.clone()),
+        _ => Some(if p.head.is_empty() { unit_id.clone()? } else { p.head.clone() }),
+    };
+    let carried_out = matches!(kind.as_str(), "strikes" | "sorties" | "targets");
+    let (actor, agent) = if carried_out {
+        let by = party_id(lexicon, p.party.as_ref())
+            .or_else(|| subject_before(ctx, lexicon, words, p.start, &[]))
+            .or_else(|| by_after(ctx, lexicon, words, p.end))
+            .or_else(|| common.source.clone().filter(|s| is_party(lexicon, s)));
+        (by.clone(), by)
     } else {
+        let lost_subject = trigger
+            .filter(|t| t.lost)
+            .and_then(|t| subject_before(ctx, lexicon, words, t.mention.start, &[]));
+        let stated = party_id(lexicon, p.party.as_ref())
+            .or(lost_subject.clone())
+            .or_else(|| entry.and_then(|e| e.party.clone()))
+            .or_else(|| outer.and_then(|o| o.actor.clone()).filter(|_| p.nested));
+        let unowned = entry.is_some_and(|e| e.owned == Some(false));
+        let agent = if lost_subject.is_some() {
+            None
+        } else {
+            agent_of(ctx, lexicon, words, p, trigger, stated.as_deref())
+                .or_else(|| outer.and_then(|o| o.agent.clone()).filter(|_| p.nested))
+                .or_else(|| state.previous_agent(&kind))
+        };
+        let actor = if unowned {
+            None
+        } else if stated.is_some() || people {
+            stated
+        } else {
+            other_party(ctx, lexicon, agent.as_deref(), money.is_some(), words, p)
+        };
         (actor, agent)
     };
     Some(ClaimRow {
         kind,
-        low: bounds.low,
-        high: bounds.high,
-        approx: bounds.approx,
-        qualifier: fig.qualifier.clone(),
-        figure_text: ctx.text[fig.start..fig.end].to_owned(),
-        unit: Some(unit_id),
+        low,
+        high,
+        approx,
+        qualifier: fig.and_then(|f| f.qualifier.clone()),
+        figure_text: fig.map_or_else(|| ctx.text[p.start..words[p.first_word].end].to_owned(), |f| ctx.text[f.start..f.end].to_owned()),
+        unit,
         actor,
         agent,
         place: common.place.clone().or_else(|| state.current_place.clone()),
-        start: ctx.sentence.start + fig.start,
-        end: ctx.sentence.start + span_end.max(fig.end),
+        start: ctx.sentence.start + p.start,
+        end: ctx.sentence.start + p.end,
         common: common.clone(),
     })
 }
 
-/// The unit noun counted by the figure: the first unit mention right after it.
-fn unit_after<'c>(ctx: &'c SentenceContext<'_>, fig: &FigureMatch) -> Option<&'c Mention> {
-    ctx.of(EntryType::Unit).find(|m| {
-        m.start >= fig.end
-            && ctx.words_between(fig.end, m.start).len() <= UNIT_GAP_WORDS
-            && !ctx.text[fig.end..m.start].contains(['.', ';'])
-    })
+fn static_kind(k: &str) -> Option<&'static str> {
+    ["killed", "wounded", "captured", "displaced", "destroyed", "seized"].into_iter().find(|x| *x == k)
 }
 
-/// The kind whose verb or noun stands nearest the figure and its unit.
-fn kind_near(
-    ctx: &SentenceContext<'_>,
-    lexicon: &Lexicon,
-    start: usize,
-    end: usize,
-) -> Option<String> {
-    ctx.of(EntryType::Kind)
-        .filter(|m| {
-            (m.start >= end && m.start - end <= KIND_WINDOW)
-                || (m.end <= start && start - m.end <= KIND_WINDOW)
-        })
-        .min_by_key(|m| {
-            if m.start >= end {
-                m.start - end
-            } else {
-                start - m.end
-            }
-        })
+fn party_id(lexicon: &Lexicon, m: Option<&Mention>) -> Option<String> {
+    m.map(|m| lexicon.entry(m).id.clone())
+}
+
+fn is_party(lexicon: &Lexicon, id: &str) -> bool {
+    lexicon.entries(EntryType::Party).iter().any(|e| e.id == id)
+}
+
+fn usable_parties<'c>(ctx: &'c SentenceContext<'_>, lexicon: &Lexicon) -> impl Iterator<Item = &'c Mention> + 'c {
+    let civilians: Vec<usize> = lexicon
+        .entries(EntryType::Party)
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.side.as_deref() == Some("civilian"))
+        .map(|(i, _)| i)
+        .collect();
+    ctx.of(EntryType::Party).filter(move |m| !adjectival(ctx, m) && !civilians.contains(&m.index))
+}
+
+/// The first party of the clause that ends at `before` (the subject), else of the sentence.
+fn subject_before(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Word<'_>], before: usize, exclude: &[&str]) -> Option<String> {
+    let clause_start = words
+        .iter()
+        .filter(|w| w.end <= before && (w.comma_after || w.stop_after))
+        .map(|w| w.end)
+        .max()
+        .unwrap_or(0);
+    let ok = |m: &&Mention| m.end <= before && !exclude.contains(&lexicon.entry(m).id.as_str());
+    let in_clause = usable_parties(ctx, lexicon).filter(ok).find(|m| m.start >= clause_start);
+    in_clause
+        .or_else(|| usable_parties(ctx, lexicon).filter(ok).next())
         .map(|m| lexicon.entry(m).id.clone())
 }
 
-/// Whose people or things are counted: a party named in the counted phrase, else the
-/// unit's own party (militants are Islamic State's, civilians are civilians).
-fn actor_of(
-    ctx: &SentenceContext<'_>,
-    lexicon: &Lexicon,
-    fig: &FigureMatch,
-    unit: Option<&Mention>,
-    kind: &str,
-) -> Option<String> {
-    let end = unit.map_or(fig.end, |u| u.end);
-    let in_phrase = ctx
-        .of(EntryType::Party)
-        .find(|m| m.start >= fig.end && m.start < end);
-    if let Some(m) = in_phrase {
-        return Some(lexicon.entry(m).id.clone());
-    }
-    if matches!(kind, "strikes" | "sorties" | "targets") {
-        return None;
-    }
-    unit.and_then(|u| lexicon.entry(u).party.clone())
+/// "by X" after `from`.
+fn by_after(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Word<'_>], from: usize) -> Option<String> {
+    let by = words.iter().position(|w| w.start >= from && w.lower == "by")?;
+    let next = words.get(by + 1)?;
+    let next = if next.lower == "the" { words.get(by + 2)? } else { next };
+    usable_parties(ctx, lexicon)
+        .find(|m| m.start <= next.start && next.start < m.end.max(m.start + 1) || m.start == next.start)
+        .map(|m| lexicon.entry(m).id.clone())
 }
 
-/// Who did it: "by X", "X's air strikes", or the party named before the figure that is not
-/// the actor (the subject of the verb).
+/// Who did it: "by X"; in a passive, the party after the kind word ("killed in US-led
+/// coalition air strikes"); in an active, the subject before it.
 fn agent_of(
     ctx: &SentenceContext<'_>,
     lexicon: &Lexicon,
-    fig: &FigureMatch,
+    words: &[Word<'_>],
+    p: &Counted,
+    trigger: Option<Trigger>,
     actor: Option<&str>,
-    kind: &str,
 ) -> Option<String> {
-    let not_actor = |m: &&Mention| {
-        Some(lexicon.entry(m).id.as_str()) != actor && lexicon.entry(m).id != "civilians"
-    };
-    let parties: Vec<&Mention> = ctx.of(EntryType::Party).filter(not_actor).collect();
-    // "by X" anywhere after the figure.
-    let by = parties.iter().find(|m| {
-        let before = ctx.text[..m.start].trim_end().to_lowercase();
-        m.start > fig.end && (before.ends_with(" by") || before.ends_with(" by the"))
-    });
-    if let Some(m) = by {
-        return Some(lexicon.entry(m).id.clone());
+    let exclude: Vec<&str> = actor.into_iter().collect();
+    if let Some(by) = by_after(ctx, lexicon, words, p.end).filter(|b| Some(b.as_str()) != actor) {
+        return Some(by);
     }
-    if matches!(
-        kind,
-        "killed"
-            | "wounded"
-            | "destroyed"
-            | "captured"
-            | "strikes"
-            | "sorties"
-            | "targets"
-            | "losses"
-    ) {
-        if let Some(m) = parties.iter().rfind(|m| m.end <= fig.start) {
-            return Some(lexicon.entry(m).id.clone());
-        }
-        if let Some(m) = parties.iter().find(|m| m.start > fig.end) {
-            return Some(lexicon.entry(m).id.clone());
+    let t = trigger?;
+    if t.after {
+        let clause_end = words
+            .iter()
+            .filter(|w| w.start >= t.mention.end && (w.comma_after || w.stop_after))
+            .map(|w| w.end)
+            .min()
+            .unwrap_or(ctx.text.len());
+        usable_parties(ctx, lexicon)
+            .find(|m| m.start >= t.mention.end && m.end <= clause_end && !exclude.contains(&lexicon.entry(m).id.as_str()))
+            .map(|m| lexicon.entry(m).id.clone())
+    } else {
+        subject_before(ctx, lexicon, words, t.mention.start, &exclude)
+    }
+}
+
+/// The owner of things when the phrase names none: the other side named in the sentence.
+fn other_party(ctx: &SentenceContext<'_>, lexicon: &Lexicon, agent: Option<&str>, money: bool, words: &[Word<'_>], p: &Counted) -> Option<String> {
+    if money {
+        // "losses to the group"
+        if let Some(i) = words.iter().position(|w| w.start >= p.end && w.lower == "to") {
+            let next = words.get(i + 1).map(|w| if w.lower == "the" { i + 2 } else { i + 1 });
+            if let Some(w) = next.and_then(|k| words.get(k)) {
+                if let Some(m) = usable_parties(ctx, lexicon).find(|m| m.start <= w.start && w.start < m.end) {
+                    return Some(lexicon.entry(m).id.clone());
+                }
+            }
         }
     }
-    None
+    usable_parties(ctx, lexicon)
+        .map(|m| lexicon.entry(m).id.clone())
+        .find(|id| Some(id.as_str()) != agent)
+}
+
+/// For each kind word of the sentence, the party that did it (its subject), so that the
+/// next sentence about the same operation can name the agent ("IS destroyed a number of
+/// monuments. Two temples ... were left in ruins.").
+pub fn kind_subjects(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Word<'_>]) -> Vec<(String, String)> {
+    ctx.of(EntryType::Kind)
+        .filter_map(|m| {
+            let kind = kind_id(lexicon, m);
+            let subject = subject_before(ctx, lexicon, words, m.start, &[])?;
+            Some((kind.to_owned(), subject))
+        })
+        .collect()
 }

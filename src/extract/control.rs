@@ -104,3 +104,19 @@ fn place_near(
         }
     }
 }
+
+/// Fills `from_actor` of captures that state none: the other party that captured or held
+/// the same place in the article ("recaptured" implies who held it).
+pub fn infer_from_actors(rows: &mut [ControlRow]) {
+    let holders: Vec<(String, String)> = rows
+        .iter()
+        .filter(|r| matches!(r.action.as_str(), "captured" | "holds"))
+        .map(|r| (r.place.clone(), r.actor.clone()))
+        .collect();
+    for row in rows.iter_mut().filter(|r| r.action == "captured" && r.from_actor.is_none()) {
+        row.from_actor = holders
+            .iter()
+            .find(|(place, actor)| *place == row.place && *actor != row.actor)
+            .map(|(_, actor)| actor.clone());
+    }
+}

@@ -7,6 +7,8 @@ pub mod attribution;
 pub mod claims;
 pub mod context;
 pub mod control;
+pub mod phrases;
+pub mod words;
 
 use crate::article::Article;
 use crate::lexicon::{EntryType, Lexicon};
@@ -67,6 +69,20 @@ pub struct ControlRow {
 pub struct ArticleState {
     /// The place the article is currently about ("the city" refers to it).
     pub current_place: Option<String>,
+    /// Kind words of the previous sentence with the party that did it ("IS destroyed a
+    /// number of monuments"), for a next sentence about the same operation.
+    pub previous_agents: Vec<(String, String)>,
+    /// The last day a time expression placed an event on ("later in the day").
+    pub last_day: Option<NaiveDate>,
+    /// The last attribution, for "it said" and quotes that continue a statement.
+    pub last_source: Option<(String, String)>,
+}
+
+impl ArticleState {
+    /// The agent the previous sentence gave for this kind of claim.
+    pub fn previous_agent(&self, kind: &str) -> Option<String> {
+        self.previous_agents.iter().find(|(k, _)| k == kind).map(|(_, a)| a.clone())
+    }
 }
 
 /// The rows of one article and what went wrong.
@@ -100,39 +116,74 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
     let mut result = ArticleResult::default();
     let mut state = ArticleState::default();
     let mut unresolved_for_missing_date = false;
-    for sentence in sentences::split(&article.text) {
-        if sentence.furniture {
+    let sentences: Vec<_> = sentences::split(&article.text).into_iter().filter(|s| !s.furniture).collect();
+    let mut first_claim_of: Vec<usize> = Vec::with_capacity(sentences.len());
+    let mut common_of_sentence: Vec<Option<Common>> = Vec::with_capacity(sentences.len());
+    for sentence in &sentences {
+        let ctx = SentenceContext::new(&article.text, *sentence, lexicon);
+        first_claim_of.push(result.claims.len());
+        let has_trigger = !ctx.figures.is_empty()
+            || ctx.of(EntryType::Action).next().is_some()
+            || ctx.of(EntryType::Kind).next().is_some();
+        if !has_trigger {
+            common_of_sentence.push(None);
+            remember_place(&ctx, lexicon, &mut state);
+            state.previous_agents.clear();
             continue;
         }
-        let ctx = SentenceContext::new(&article.text, sentence, lexicon);
-        let has_trigger = !ctx.figures.is_empty() || ctx.of(EntryType::Action).next().is_some();
-        let common = if has_trigger {
-            let (common, missing) = common_of(&ctx, lexicon, article.published);
-            unresolved_for_missing_date |= missing;
-            Some(common)
-        } else {
-            None
-        };
-        if let Some(common) = common {
-            if !ctx.figures.is_empty() {
-                result
-                    .claims
-                    .extend(claims::claims(&ctx, lexicon, &state, &common));
-            }
-            result
-                .control
-                .extend(control::control(&ctx, lexicon, &state, &common));
-        }
-        if let Some(place) = main_place(&ctx, lexicon) {
-            state.current_place = Some(place);
-        }
+        let words = words::words(ctx.text);
+        let (common, missing) = common_of(&ctx, lexicon, article.published, &mut state);
+        unresolved_for_missing_date |= missing;
+        result.claims.extend(claims::claims(&ctx, lexicon, &words, &state, &common));
+        result.control.extend(control::control(&ctx, lexicon, &state, &common));
+        state.previous_agents = claims::kind_subjects(&ctx, lexicon, &words);
+        remember_place(&ctx, lexicon, &mut state);
+        common_of_sentence.push(Some(common));
     }
+    date_from_next_sentence(&sentences, &article.text, &first_claim_of, &common_of_sentence, &mut result);
+    control::infer_from_actors(&mut result.control);
     if unresolved_for_missing_date {
         result.warnings.push(Warning::NoPublished.with(
             "publication date unknown: relative dates left unresolved (give `published` in a manifest)",
         ));
     }
     result
+}
+
+fn remember_place(ctx: &SentenceContext<'_>, lexicon: &Lexicon, state: &mut ArticleState) {
+    if let Some(place) = main_place(ctx, lexicon) {
+        state.current_place = Some(place);
+    }
+}
+
+/// Words that open a sentence referring back to the operation of the one before.
+const BACK_REFERENCES: &[&str] = &["the strikes", "the strike", "the assault", "the attack", "the raid", "the raids", "the air strikes", "the airstrikes", "the operation", "the bombing", "the attacks"];
+
+/// "The strikes, which the military said took place on Thursday": a sentence that opens by
+/// referring back to the operation dates the undated claims of the sentence before.
+fn date_from_next_sentence(
+    sentences: &[crate::sentences::Sentence],
+    text: &str,
+    first_claim_of: &[usize],
+    commons: &[Option<Common>],
+    result: &mut ArticleResult,
+) {
+    for i in 0..sentences.len().saturating_sub(1) {
+        let next = sentences[i + 1].text(text).to_lowercase();
+        let Some(Some(next_common)) = commons.get(i + 1) else { continue };
+        if next_common.date_basis != "stated" || !BACK_REFERENCES.iter().any(|b| next.starts_with(b)) {
+            continue;
+        }
+        let end = first_claim_of.get(i + 1).copied().unwrap_or(result.claims.len());
+        for claim in &mut result.claims[first_claim_of[i]..end] {
+            if claim.common.date_basis == "none" {
+                claim.common.date_start = next_common.date_start;
+                claim.common.date_end = next_common.date_end;
+                claim.common.date_basis = "stated";
+                claim.common.time_text.clone_from(&next_common.time_text);
+            }
+        }
+    }
 }
 
 /// The first city-level place of a sentence (a country only when nothing finer is named).
@@ -154,7 +205,14 @@ const STATEMENT_WORDS: &[&str] = &[
     "stated",
     "statement",
     "saying",
+    "announcement",
+    "confirmed",
+    "claimed",
 ];
+
+/// Words right before a time expression that make it the event's time after all
+/// ("the strikes, which the military said in a statement took place on Thursday").
+const EVENT_WORDS: &[&str] = &["place", "occurred", "happened", "began", "started", "came"];
 
 /// Place, date, time text and source of a sentence. The flag says a relative date could
 /// not be resolved because the publication date is unknown.
@@ -162,49 +220,64 @@ fn common_of(
     ctx: &SentenceContext<'_>,
     lexicon: &Lexicon,
     published: Option<NaiveDate>,
+    state: &mut ArticleState,
 ) -> (Common, bool) {
     let mut common = Common {
-        place: main_place(ctx, lexicon).or_else(|| {
-            ctx.of(EntryType::Place)
-                .next()
-                .map(|m| lexicon.entry(m).id.clone())
-        }),
+        place: main_place(ctx, lexicon)
+            .or_else(|| ctx.of(EntryType::Place).next().map(|m| lexicon.entry(m).id.clone())),
         date_basis: "none",
         sentence_start: ctx.sentence.start,
         sentence_end: ctx.sentence.end,
         ..Common::default()
     };
     let mut missing = false;
-    let event_time = ctx.times.iter().find(|t| {
-        let before = ctx.text[..t.start].to_lowercase();
-        let tail: String = before
-            .chars()
-            .rev()
-            .take(30)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        !STATEMENT_WORDS
-            .iter()
-            .any(|w| tail.split(|c: char| !c.is_alphabetic()).any(|x| x == *w))
-    });
-    if let Some(t) = event_time {
+    let event_times: Vec<&time::TimeMatch> = ctx.times.iter().filter(|t| !is_statement_time(ctx.text, t)).collect();
+    if let Some(t) = event_times.first() {
         common.time_text = Some(ctx.text[t.start..t.end].to_owned());
-        match time::resolve(&t.expr, published) {
+        let resolved = match t.expr {
+            time::TimeExpr::For(n, unit) => event_times
+                .iter()
+                .skip(1)
+                .find_map(|a| time::resolve(&a.expr, published).ok())
+                .ok_or_else(|| "no anchor".to_owned())
+                .and_then(|anchor| time::resolve_span(n, unit, anchor)),
+            time::TimeExpr::SameDay => state
+                .last_day
+                .map(|d| time::DateRange { start: d, end: d, precision: time::Precision::Day })
+                .ok_or_else(|| "no earlier day".to_owned()),
+            _ => time::resolve(&t.expr, published),
+        };
+        match resolved {
             Ok(r) => {
                 common.date_start = Some(r.start);
                 common.date_end = Some(r.end);
                 common.date_basis = "stated";
+                if r.start == r.end {
+                    state.last_day = Some(r.start);
+                }
             }
             Err(_) => missing |= published.is_none(),
         }
     }
-    if let Some(a) = attribution::attribution(ctx, lexicon) {
-        common.source = Some(a.source);
-        common.source_text = Some(a.source_text);
+    let found = attribution::attribution(ctx, lexicon)
+        .map(|a| (a.source, a.source_text))
+        .or_else(|| attribution::continues_statement(ctx).then(|| state.last_source.clone()).flatten());
+    if let Some((source, text)) = found {
+        state.last_source = Some((source.clone(), text.clone()));
+        common.source = Some(source);
+        common.source_text = Some(text);
     }
     (common, missing)
+}
+
+/// A time expression that dates the statement ("said on Friday"), not the event.
+fn is_statement_time(text: &str, t: &time::TimeMatch) -> bool {
+    let before = text[..t.start].to_lowercase();
+    let tail: Vec<&str> = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).rev().take(5).collect();
+    if tail.iter().take(2).any(|w| EVENT_WORDS.contains(w)) {
+        return false;
+    }
+    tail.iter().take(3).any(|w| STATEMENT_WORDS.contains(w))
 }
 
 #[cfg(test)]

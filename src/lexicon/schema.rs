@@ -38,6 +38,9 @@ pub struct Entry {
     /// Unit: counts people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people: Option<bool>,
+    /// Unit: `false` for things no party owns (temples, monuments): their claims have no actor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owned: Option<bool>,
     /// Place: country and coordinates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
@@ -58,7 +61,7 @@ impl Entry {
         macro_rules! take {
             ($($f:ident),*) => { $( if other.$f.is_some() { self.$f = other.$f; } )* };
         }
-        take!(side, unit, party, people, country, lat, lon);
+        take!(side, unit, party, people, owned, country, lat, lon);
     }
 }
 
