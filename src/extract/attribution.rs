@@ -65,8 +65,16 @@ pub fn attribution(ctx: &SentenceContext<'_>, lexicon: &Lexicon) -> Option<Attri
 }
 
 /// The speaker right before a verb; of speakers joined by "and", the first named.
-fn nearest_speaker_before<'m>(ctx: &SentenceContext<'_>, speakers: &[&'m Mention], verb: usize) -> Option<&'m Mention> {
-    let mut candidates: Vec<&Mention> = speakers.iter().filter(|m| m.end <= verb && verb - m.end <= 70).copied().collect();
+fn nearest_speaker_before<'m>(
+    ctx: &SentenceContext<'_>,
+    speakers: &[&'m Mention],
+    verb: usize,
+) -> Option<&'m Mention> {
+    let mut candidates: Vec<&Mention> = speakers
+        .iter()
+        .filter(|m| m.end <= verb && verb - m.end <= 70)
+        .copied()
+        .collect();
     candidates.sort_by_key(|m| (m.end, m.ty == EntryType::Source));
     let mut chosen = *candidates.last()?;
     // Prefer a source over a party ending at the same place.
@@ -77,7 +85,10 @@ fn nearest_speaker_before<'m>(ctx: &SentenceContext<'_>, speakers: &[&'m Mention
     }
     // Walk back over "A and B said".
     loop {
-        let prev = speakers.iter().filter(|m| m.end <= chosen.start).max_by_key(|m| m.end);
+        let prev = speakers
+            .iter()
+            .filter(|m| m.end <= chosen.start)
+            .max_by_key(|m| m.end);
         match prev {
             Some(p) if ctx.text[p.end..chosen.start].trim() == "and" => chosen = p,
             _ => return Some(chosen),
@@ -111,20 +122,38 @@ mod tests {
     #[test]
     fn attribution_forms() {
         let sohr = Some("Syrian Observatory for Human Rights".to_owned());
-        assert_eq!(source("At least 38 militants were killed, a monitor said on Saturday."), sohr);
-        assert_eq!(source("According to Russian Defence Ministry, its warplanes flew 40 sorties."), Some("Russia".into()));
-        assert_eq!(attr("Gains were made west of the city, said the Observatory.").map(|a| a.1).as_deref(), Some("the Observatory"));
+        assert_eq!(
+            source("At least 38 militants were killed, a monitor said on Saturday."),
+            sohr
+        );
+        assert_eq!(
+            source("According to Russian Defence Ministry, its warplanes flew 40 sorties."),
+            Some("Russia".into())
+        );
+        assert_eq!(
+            attr("Gains were made west of the city, said the Observatory.")
+                .map(|a| a.1)
+                .as_deref(),
+            Some("the Observatory")
+        );
         assert_eq!(source("The UK-based Syrian Observatory for Human Rights said IS had killed 49 Syrian troops."), sohr);
         assert_eq!(source("Government forces lost 18 soldiers, the Observatory and IS-affiliated media sites reported."), sohr);
         assert_eq!(source("The Syrian Observatory for Human Rights, a monitoring group based in Britain, said that 38 died."), sohr);
-        assert_eq!(source("Mamoun Abdelkarim told Reuters on Sunday the city was free."), None);
+        assert_eq!(
+            source("Mamoun Abdelkarim told Reuters on Sunday the city was free."),
+            None
+        );
         assert_eq!(source("IS destroyed a number of monuments."), None);
     }
 
     #[test]
     fn continued_statements() {
         let lex = Lexicon::default_lexicon().expect("lexicon");
-        for (text, expected) in [("It said the fighting was heavy.", true), ("\"We will win,\" he added.", true), ("The army advanced.", false)] {
+        for (text, expected) in [
+            ("It said the fighting was heavy.", true),
+            ("\"We will win,\" he added.", true),
+            ("The army advanced.", false),
+        ] {
             let s = split(text)[0];
             let ctx = SentenceContext::new(text, s, &lex);
             assert_eq!(continues_statement(&ctx), expected, "{text}");

@@ -14,13 +14,50 @@ const POST_WINDOW: usize = 4;
 
 /// Words that may stand between a counted phrase and a following kind word.
 const POST_FILLERS: &[&str] = &[
-    "were", "was", "are", "is", "had", "have", "has", "been", "be", "being", "also", "reportedly",
-    "all", "later", "allegedly", "left", "both", "either", "apparently", "who", "that", "and",
-    "since", "so", "far", "now", "already",
+    "were",
+    "was",
+    "are",
+    "is",
+    "had",
+    "have",
+    "has",
+    "been",
+    "be",
+    "being",
+    "also",
+    "reportedly",
+    "all",
+    "later",
+    "allegedly",
+    "left",
+    "both",
+    "either",
+    "apparently",
+    "who",
+    "that",
+    "and",
+    "since",
+    "so",
+    "far",
+    "now",
+    "already",
+];
+
+/// Verbs whose object was carried out by the other side ("repelled 11 assaults").
+const REPELLING: &[&str] = &[
+    "repelled",
+    "repulsed",
+    "foiled",
+    "thwarted",
+    "fended",
+    "withstood",
+    "repelling",
 ];
 
 /// Words after which the money of a sentence is a loss.
-const LOSS_WORDS: &[&str] = &["loss", "losses", "damage", "damages", "lost", "cost", "costs", "worth"];
+const LOSS_WORDS: &[&str] = &[
+    "loss", "losses", "damage", "damages", "lost", "cost", "costs", "worth",
+];
 
 /// A kind word found for a phrase: the kind and where its word stands.
 #[derive(Debug, Clone, Copy)]
@@ -41,6 +78,7 @@ fn kind_id(lexicon: &Lexicon, m: &Mention) -> &'static str {
         "displaced" => "displaced",
         "destroyed" => "destroyed",
         "seized" => "seized",
+        "targets" => "targets",
         _ => "other",
     }
 }
@@ -58,8 +96,21 @@ pub fn claims(
     for (i, p) in phrases.iter().enumerate() {
         let list: Vec<&Counted> = phrases.iter().filter(|q| q.list == p.list).collect();
         let trigger = trigger_for(ctx, lexicon, words, &list);
-        let outer = if p.nested { rows.last().cloned() } else { None };
-        if let Some(row) = claim_for(ctx, lexicon, words, state, common, p, trigger, outer.as_ref()) {
+        let outer = if p.nested || p.elliptical {
+            rows.last().cloned()
+        } else {
+            None
+        };
+        if let Some(row) = claim_for(
+            ctx,
+            lexicon,
+            words,
+            state,
+            common,
+            p,
+            trigger,
+            outer.as_ref(),
+        ) {
             rows.push(row);
         }
         let _ = i;
@@ -68,44 +119,80 @@ pub fn claims(
 }
 
 /// The kind word governing a list: before its first conjunct or after its last.
-fn trigger_for(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Word<'_>], list: &[&Counted]) -> Option<Trigger> {
+fn trigger_for(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    words: &[Word<'_>],
+    list: &[&Counted],
+) -> Option<Trigger> {
     let first = list.first()?;
     let last = list.last()?;
     let kinds: Vec<&Mention> = ctx.of(EntryType::Kind).collect();
     // Before: "killing over 100 militants", "the deaths of 49 soldiers".
-    let pre = kinds.iter().filter_map(|m| {
-        let end_word = word_at(words, m.end.saturating_sub(1))?;
-        if end_word >= first.first_word || first.first_word - end_word - 1 > PRE_WINDOW {
-            return None;
-        }
-        let gap = &words[end_word..first.first_word];
-        let broken = gap.iter().any(|w| w.stop_after || w.comma_after);
-        (!broken).then_some((first.first_word - end_word, **m))
-    }).min_by_key(|(d, _)| *d);
+    let pre = kinds
+        .iter()
+        .filter_map(|m| {
+            let end_word = word_at(words, m.end.saturating_sub(1))?;
+            if end_word >= first.first_word || first.first_word - end_word - 1 > PRE_WINDOW {
+                return None;
+            }
+            let gap = &words[end_word..first.first_word];
+            let broken = gap.iter().any(|w| w.stop_after || w.comma_after);
+            (!broken).then_some((first.first_word - end_word, **m))
+        })
+        .min_by_key(|(d, _)| *d);
     // After: "38 militants were killed", "hundreds of militants killed", "Two temples,
     // an arch and funerary towers were left in ruins".
-    let end = list_end(ctx, words, last.last_word);
-    let post = kinds.iter().filter_map(|m| {
-        let start_word = word_at(words, m.start)?;
-        if start_word <= end || start_word - end - 1 > POST_WINDOW {
-            return None;
+    let mut end = list_end(ctx, words, last.last_word);
+    // Skip an insertion: "34 civilians – including 17 children - were killed".
+    let mut inserted = false;
+    if words[end].comma_after && words.get(end + 1).is_some_and(|w| w.lower == "including") {
+        if let Some(k) = (end + 1..words.len().min(end + 8)).find(|&k| words[k].comma_after) {
+            end = k;
+            inserted = true;
         }
-        let gap = &words[end + 1..start_word];
-        let broken = words[end].stop_after || words[end].comma_after
-            || gap.iter().any(|w| w.stop_after || w.comma_after || !POST_FILLERS.contains(&w.lower.as_str()));
-        (!broken).then_some((start_word - end, **m))
-    }).min_by_key(|(d, _)| *d);
+    }
+    let post = kinds
+        .iter()
+        .filter_map(|m| {
+            let start_word = word_at(words, m.start)?;
+            if start_word <= end || start_word - end - 1 > POST_WINDOW {
+                return None;
+            }
+            let gap = &words[end + 1..start_word];
+            let broken = words[end].stop_after
+                || (words[end].comma_after && !inserted)
+                || gap.iter().any(|w| {
+                    w.stop_after || w.comma_after || !POST_FILLERS.contains(&w.lower.as_str())
+                });
+            (!broken).then_some((start_word - end, **m))
+        })
+        .min_by_key(|(d, _)| *d);
     // Inside: "several badly damaged buildings", "smashed display cases".
-    let inside = kinds.iter().find(|m| m.start >= first.start && m.end <= first.end).map(|m| (0, **m));
+    let inside = kinds
+        .iter()
+        .find(|m| m.start >= first.start && m.end <= first.end)
+        .map(|m| (0, **m));
     let pre = pre.or(inside);
     let (mention, after) = match (pre, post) {
-        (Some((dp, p)), Some((dq, q))) => if dq < dp { (q, true) } else { (p, false) },
+        (Some((dp, p)), Some((dq, q))) => {
+            if dq < dp {
+                (q, true)
+            } else {
+                (p, false)
+            }
+        }
         (Some((_, p)), None) => (p, false),
         (None, Some((_, q))) => (q, true),
         (None, None) => return None,
     };
     let lost = ctx.text[mention.start..mention.end].eq_ignore_ascii_case("lost");
-    Some(Trigger { kind: kind_id(lexicon, &mention), mention, after, lost })
+    Some(Trigger {
+        kind: kind_id(lexicon, &mention),
+        mention,
+        after,
+        lost,
+    })
 }
 
 fn unit_entry<'l>(lexicon: &'l Lexicon, p: &Counted) -> Option<&'l Entry> {
@@ -125,7 +212,11 @@ fn claim_for(
 ) -> Option<ClaimRow> {
     let fig = p.figure.map(|f| &ctx.figures[f]);
     let bounds = fig.map(figure::resolve);
-    let (low, high, approx) = bounds.map_or((Some(1), Some(1), false), |b| (b.low, b.high, b.approx));
+    let (low, high, approx) =
+        bounds.map_or((Some(1), Some(1), false), |b| (b.low, b.high, b.approx));
+    if p.elliptical {
+        return elliptical_claim(ctx, lexicon, words, state, common, p, trigger, outer);
+    }
     let entry = unit_entry(lexicon, p);
     let unit_id = entry.map(|e| e.id.clone());
     let people = entry.and_then(|e| e.people).unwrap_or(false);
@@ -156,6 +247,7 @@ fn claim_for(
                     None => return None,
                 };
                 match (people, k) {
+                    (false, "targets") if fig.is_some() => "targets".to_owned(),
                     (true, "killed" | "wounded" | "captured" | "displaced") => k.to_owned(),
                     (false, "destroyed") => k.to_owned(),
                     (false, "captured" | "seized") => "seized".to_owned(),
@@ -170,24 +262,48 @@ fn claim_for(
     }
     let unit = match (money, &unit_id) {
         (Some(c), _) => Some(c.to_owned()),
-        (None, Some(id)) if people || matches!(kind.as_str(), "strikes" | "sorties" | "targets") => Some(id.clone()),
-        _ => Some(if p.head.is_empty() { unit_id.clone()? } else { p.head.clone() }),
+        (None, _) if kind == "targets" => Some("target".to_owned()),
+        (None, Some(id)) if people || matches!(kind.as_str(), "strikes" | "sorties") => {
+            Some(id.clone())
+        }
+        _ => Some(if p.head.is_empty() {
+            unit_id.clone()?
+        } else {
+            p.head.clone()
+        }),
     };
     let carried_out = matches!(kind.as_str(), "strikes" | "sorties" | "targets");
     let (actor, agent) = if carried_out {
-        let by = party_id(lexicon, p.party.as_ref())
-            .or_else(|| subject_before(ctx, lexicon, words, p.start, &[]))
-            .or_else(|| by_after(ctx, lexicon, words, p.end))
-            .or_else(|| common.source.clone().filter(|s| is_party(lexicon, s)));
+        // The phrase's party carried out strikes ("25 coalition strikes") but owns targets
+        // ("70 IS targets").
+        let in_phrase = party_id(lexicon, p.party.as_ref()).filter(|_| kind != "targets");
+        let subject = subject_before(ctx, lexicon, words, p.start, &[]);
+        let repelled = p.first_word > 0
+            && (p.first_word.saturating_sub(3)..p.first_word)
+                .any(|k| REPELLING.contains(&words[k].lower.as_str()));
+        let by = if repelled {
+            in_phrase.or_else(|| other_party(ctx, lexicon, subject.as_deref(), false, words, p))
+        } else {
+            in_phrase
+                .or_else(|| by_after(ctx, lexicon, words, p.end))
+                .or(subject)
+                .or_else(|| common.source.clone().filter(|s| is_party(lexicon, s)))
+        };
         (by.clone(), by)
     } else {
         let lost_subject = trigger
             .filter(|t| t.lost)
             .and_then(|t| subject_before(ctx, lexicon, words, t.mention.start, &[]));
+        let place = common.place.clone().or_else(|| state.current_place.clone());
         let stated = party_id(lexicon, p.party.as_ref())
             .or(lost_subject.clone())
             .or_else(|| entry.and_then(|e| e.party.clone()))
-            .or_else(|| outer.and_then(|o| o.actor.clone()).filter(|_| p.nested));
+            .or_else(|| outer.and_then(|o| o.actor.clone()).filter(|_| p.nested))
+            .or_else(|| {
+                entry
+                    .filter(|e| e.side.as_deref() == Some("state"))
+                    .and_then(|_| state_of(lexicon, place.as_deref()))
+            });
         let unowned = entry.is_some_and(|e| e.owned == Some(false));
         let agent = if lost_subject.is_some() {
             None
@@ -211,7 +327,10 @@ fn claim_for(
         high,
         approx,
         qualifier: fig.and_then(|f| f.qualifier.clone()),
-        figure_text: fig.map_or_else(|| ctx.text[p.start..words[p.first_word].end].to_owned(), |f| ctx.text[f.start..f.end].to_owned()),
+        figure_text: fig.map_or_else(
+            || ctx.text[p.start..words[p.first_word].end].to_owned(),
+            |f| ctx.text[f.start..f.end].to_owned(),
+        ),
         unit,
         actor,
         agent,
@@ -223,7 +342,16 @@ fn claim_for(
 }
 
 fn static_kind(k: &str) -> Option<&'static str> {
-    ["killed", "wounded", "captured", "displaced", "destroyed", "seized"].into_iter().find(|x| *x == k)
+    [
+        "killed",
+        "wounded",
+        "captured",
+        "displaced",
+        "destroyed",
+        "seized",
+    ]
+    .into_iter()
+    .find(|x| *x == k)
 }
 
 fn party_id(lexicon: &Lexicon, m: Option<&Mention>) -> Option<String> {
@@ -234,7 +362,10 @@ fn is_party(lexicon: &Lexicon, id: &str) -> bool {
     lexicon.entries(EntryType::Party).iter().any(|e| e.id == id)
 }
 
-fn usable_parties<'c>(ctx: &'c SentenceContext<'_>, lexicon: &Lexicon) -> impl Iterator<Item = &'c Mention> + 'c {
+fn usable_parties<'c>(
+    ctx: &'c SentenceContext<'_>,
+    lexicon: &Lexicon,
+) -> impl Iterator<Item = &'c Mention> + 'c {
     let civilians: Vec<usize> = lexicon
         .entries(EntryType::Party)
         .iter()
@@ -242,11 +373,18 @@ fn usable_parties<'c>(ctx: &'c SentenceContext<'_>, lexicon: &Lexicon) -> impl I
         .filter(|(_, e)| e.side.as_deref() == Some("civilian"))
         .map(|(i, _)| i)
         .collect();
-    ctx.of(EntryType::Party).filter(move |m| !adjectival(ctx, m) && !civilians.contains(&m.index))
+    ctx.of(EntryType::Party)
+        .filter(move |m| !adjectival(ctx, m) && !civilians.contains(&m.index))
 }
 
 /// The first party of the clause that ends at `before` (the subject), else of the sentence.
-fn subject_before(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Word<'_>], before: usize, exclude: &[&str]) -> Option<String> {
+fn subject_before(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    words: &[Word<'_>],
+    before: usize,
+    exclude: &[&str],
+) -> Option<String> {
     let clause_start = words
         .iter()
         .filter(|w| w.end <= before && (w.comma_after || w.stop_after))
@@ -254,19 +392,34 @@ fn subject_before(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Word<'_
         .max()
         .unwrap_or(0);
     let ok = |m: &&Mention| m.end <= before && !exclude.contains(&lexicon.entry(m).id.as_str());
-    let in_clause = usable_parties(ctx, lexicon).filter(ok).find(|m| m.start >= clause_start);
+    let in_clause = usable_parties(ctx, lexicon)
+        .filter(ok)
+        .find(|m| m.start >= clause_start);
     in_clause
-        .or_else(|| usable_parties(ctx, lexicon).filter(ok).next())
+        .or_else(|| usable_parties(ctx, lexicon).find(ok))
         .map(|m| lexicon.entry(m).id.clone())
 }
 
 /// "by X" after `from`.
-fn by_after(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Word<'_>], from: usize) -> Option<String> {
-    let by = words.iter().position(|w| w.start >= from && w.lower == "by")?;
+fn by_after(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    words: &[Word<'_>],
+    from: usize,
+) -> Option<String> {
+    let by = words
+        .iter()
+        .position(|w| w.start >= from && w.lower == "by")?;
     let next = words.get(by + 1)?;
-    let next = if next.lower == "the" { words.get(by + 2)? } else { next };
+    let next = if next.lower == "the" {
+        words.get(by + 2)?
+    } else {
+        next
+    };
     usable_parties(ctx, lexicon)
-        .find(|m| m.start <= next.start && next.start < m.end.max(m.start + 1) || m.start == next.start)
+        .find(|m| {
+            m.start <= next.start && next.start < m.end.max(m.start + 1) || m.start == next.start
+        })
         .map(|m| lexicon.entry(m).id.clone())
 }
 
@@ -293,7 +446,11 @@ fn agent_of(
             .min()
             .unwrap_or(ctx.text.len());
         usable_parties(ctx, lexicon)
-            .find(|m| m.start >= t.mention.end && m.end <= clause_end && !exclude.contains(&lexicon.entry(m).id.as_str()))
+            .find(|m| {
+                m.start >= t.mention.end
+                    && m.end <= clause_end
+                    && !exclude.contains(&lexicon.entry(m).id.as_str())
+            })
             .map(|m| lexicon.entry(m).id.clone())
     } else {
         subject_before(ctx, lexicon, words, t.mention.start, &exclude)
@@ -301,13 +458,27 @@ fn agent_of(
 }
 
 /// The owner of things when the phrase names none: the other side named in the sentence.
-fn other_party(ctx: &SentenceContext<'_>, lexicon: &Lexicon, agent: Option<&str>, money: bool, words: &[Word<'_>], p: &Counted) -> Option<String> {
+fn other_party(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    agent: Option<&str>,
+    money: bool,
+    words: &[Word<'_>],
+    p: &Counted,
+) -> Option<String> {
     if money {
         // "losses to the group"
-        if let Some(i) = words.iter().position(|w| w.start >= p.end && w.lower == "to") {
-            let next = words.get(i + 1).map(|w| if w.lower == "the" { i + 2 } else { i + 1 });
+        if let Some(i) = words
+            .iter()
+            .position(|w| w.start >= p.end && w.lower == "to")
+        {
+            let next = words
+                .get(i + 1)
+                .map(|w| if w.lower == "the" { i + 2 } else { i + 1 });
             if let Some(w) = next.and_then(|k| words.get(k)) {
-                if let Some(m) = usable_parties(ctx, lexicon).find(|m| m.start <= w.start && w.start < m.end) {
+                if let Some(m) =
+                    usable_parties(ctx, lexicon).find(|m| m.start <= w.start && w.start < m.end)
+                {
                     return Some(lexicon.entry(m).id.clone());
                 }
             }
@@ -321,7 +492,11 @@ fn other_party(ctx: &SentenceContext<'_>, lexicon: &Lexicon, agent: Option<&str>
 /// For each kind word of the sentence, the party that did it (its subject), so that the
 /// next sentence about the same operation can name the agent ("IS destroyed a number of
 /// monuments. Two temples ... were left in ruins.").
-pub fn kind_subjects(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Word<'_>]) -> Vec<(String, String)> {
+pub fn kind_subjects(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    words: &[Word<'_>],
+) -> Vec<(String, String)> {
     ctx.of(EntryType::Kind)
         .filter_map(|m| {
             let kind = kind_id(lexicon, m);
@@ -329,4 +504,80 @@ pub fn kind_subjects(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Word
             Some((kind.to_owned(), subject))
         })
         .collect()
+}
+
+/// The state forces of the country a place lies in (troops killed near Palmyra are Syria's).
+fn state_of(lexicon: &Lexicon, place: Option<&str>) -> Option<String> {
+    let country = lexicon
+        .entries(EntryType::Place)
+        .iter()
+        .find(|e| Some(e.id.as_str()) == place)?
+        .country
+        .clone()?;
+    lexicon
+        .entries(EntryType::Party)
+        .iter()
+        .find(|e| e.country.as_deref() == Some(country.as_str()))
+        .map(|e| e.id.clone())
+}
+
+/// A figure with no noun: people when a people verb follows ("dozens had been injured"),
+/// else what the previous claim of the sentence counted ("10,000 civilians had fled, with
+/// around 6,000 moving to ...").
+#[allow(clippy::too_many_arguments)]
+fn elliptical_claim(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    words: &[Word<'_>],
+    state: &ArticleState,
+    common: &Common,
+    p: &Counted,
+    trigger: Option<Trigger>,
+    outer: Option<&ClaimRow>,
+) -> Option<ClaimRow> {
+    let fig = &ctx.figures[p.figure?];
+    let b = figure::resolve(fig);
+    let people_kind = trigger
+        .filter(|t| t.after)
+        .map(|t| t.kind)
+        .filter(|k| matches!(*k, "killed" | "wounded" | "captured" | "displaced"));
+    let (kind, unit, actor, agent) = match (people_kind, outer) {
+        (Some(k), _) => {
+            let civilians = lexicon
+                .entries(EntryType::Unit)
+                .iter()
+                .find(|e| e.id == "person")
+                .and_then(|e| e.party.clone());
+            let agent = subject_before(ctx, lexicon, words, p.start, &[])
+                .or_else(|| state.previous_agent(k));
+            (k.to_owned(), Some("person".to_owned()), civilians, agent)
+        }
+        (None, Some(o))
+            if o.common.sentence_start == common.sentence_start
+                && o.start < ctx.sentence.start + p.start =>
+        {
+            (
+                o.kind.clone(),
+                o.unit.clone(),
+                o.actor.clone(),
+                o.agent.clone(),
+            )
+        }
+        _ => return None,
+    };
+    Some(ClaimRow {
+        kind,
+        low: b.low,
+        high: b.high,
+        approx: b.approx,
+        qualifier: fig.qualifier.clone(),
+        figure_text: ctx.text[fig.start..fig.end].to_owned(),
+        unit,
+        actor,
+        agent,
+        place: common.place.clone().or_else(|| state.current_place.clone()),
+        start: ctx.sentence.start + fig.start,
+        end: ctx.sentence.start + fig.end,
+        common: common.clone(),
+    })
 }

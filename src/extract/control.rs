@@ -113,7 +113,10 @@ pub fn infer_from_actors(rows: &mut [ControlRow]) {
         .filter(|r| matches!(r.action.as_str(), "captured" | "holds"))
         .map(|r| (r.place.clone(), r.actor.clone()))
         .collect();
-    for row in rows.iter_mut().filter(|r| r.action == "captured" && r.from_actor.is_none()) {
+    for row in rows
+        .iter_mut()
+        .filter(|r| r.action == "captured" && r.from_actor.is_none())
+    {
         row.from_actor = holders
             .iter()
             .find(|(place, actor)| *place == row.place && *actor != row.actor)

@@ -81,7 +81,10 @@ pub struct ArticleState {
 impl ArticleState {
     /// The agent the previous sentence gave for this kind of claim.
     pub fn previous_agent(&self, kind: &str) -> Option<String> {
-        self.previous_agents.iter().find(|(k, _)| k == kind).map(|(_, a)| a.clone())
+        self.previous_agents
+            .iter()
+            .find(|(k, _)| k == kind)
+            .map(|(_, a)| a.clone())
     }
 }
 
@@ -116,7 +119,10 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
     let mut result = ArticleResult::default();
     let mut state = ArticleState::default();
     let mut unresolved_for_missing_date = false;
-    let sentences: Vec<_> = sentences::split(&article.text).into_iter().filter(|s| !s.furniture).collect();
+    let sentences: Vec<_> = sentences::split(&article.text)
+        .into_iter()
+        .filter(|s| !s.furniture)
+        .collect();
     let mut first_claim_of: Vec<usize> = Vec::with_capacity(sentences.len());
     let mut common_of_sentence: Vec<Option<Common>> = Vec::with_capacity(sentences.len());
     for sentence in &sentences {
@@ -134,13 +140,23 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
         let words = words::words(ctx.text);
         let (common, missing) = common_of(&ctx, lexicon, article.published, &mut state);
         unresolved_for_missing_date |= missing;
-        result.claims.extend(claims::claims(&ctx, lexicon, &words, &state, &common));
-        result.control.extend(control::control(&ctx, lexicon, &state, &common));
+        result
+            .claims
+            .extend(claims::claims(&ctx, lexicon, &words, &state, &common));
+        result
+            .control
+            .extend(control::control(&ctx, lexicon, &state, &common));
         state.previous_agents = claims::kind_subjects(&ctx, lexicon, &words);
         remember_place(&ctx, lexicon, &mut state);
         common_of_sentence.push(Some(common));
     }
-    date_from_next_sentence(&sentences, &article.text, &first_claim_of, &common_of_sentence, &mut result);
+    date_from_next_sentence(
+        &sentences,
+        &article.text,
+        &first_claim_of,
+        &common_of_sentence,
+        &mut result,
+    );
     control::infer_from_actors(&mut result.control);
     if unresolved_for_missing_date {
         result.warnings.push(Warning::NoPublished.with(
@@ -157,7 +173,19 @@ fn remember_place(ctx: &SentenceContext<'_>, lexicon: &Lexicon, state: &mut Arti
 }
 
 /// Words that open a sentence referring back to the operation of the one before.
-const BACK_REFERENCES: &[&str] = &["the strikes", "the strike", "the assault", "the attack", "the raid", "the raids", "the air strikes", "the airstrikes", "the operation", "the bombing", "the attacks"];
+const BACK_REFERENCES: &[&str] = &[
+    "the strikes",
+    "the strike",
+    "the assault",
+    "the attack",
+    "the raid",
+    "the raids",
+    "the air strikes",
+    "the airstrikes",
+    "the operation",
+    "the bombing",
+    "the attacks",
+];
 
 /// "The strikes, which the military said took place on Thursday": a sentence that opens by
 /// referring back to the operation dates the undated claims of the sentence before.
@@ -170,11 +198,18 @@ fn date_from_next_sentence(
 ) {
     for i in 0..sentences.len().saturating_sub(1) {
         let next = sentences[i + 1].text(text).to_lowercase();
-        let Some(Some(next_common)) = commons.get(i + 1) else { continue };
-        if next_common.date_basis != "stated" || !BACK_REFERENCES.iter().any(|b| next.starts_with(b)) {
+        let Some(Some(next_common)) = commons.get(i + 1) else {
+            continue;
+        };
+        if next_common.date_basis != "stated"
+            || !BACK_REFERENCES.iter().any(|b| next.starts_with(b))
+        {
             continue;
         }
-        let end = first_claim_of.get(i + 1).copied().unwrap_or(result.claims.len());
+        let end = first_claim_of
+            .get(i + 1)
+            .copied()
+            .unwrap_or(result.claims.len());
         for claim in &mut result.claims[first_claim_of[i]..end] {
             if claim.common.date_basis == "none" {
                 claim.common.date_start = next_common.date_start;
@@ -223,15 +258,22 @@ fn common_of(
     state: &mut ArticleState,
 ) -> (Common, bool) {
     let mut common = Common {
-        place: main_place(ctx, lexicon)
-            .or_else(|| ctx.of(EntryType::Place).next().map(|m| lexicon.entry(m).id.clone())),
+        place: main_place(ctx, lexicon).or_else(|| {
+            ctx.of(EntryType::Place)
+                .next()
+                .map(|m| lexicon.entry(m).id.clone())
+        }),
         date_basis: "none",
         sentence_start: ctx.sentence.start,
         sentence_end: ctx.sentence.end,
         ..Common::default()
     };
     let mut missing = false;
-    let event_times: Vec<&time::TimeMatch> = ctx.times.iter().filter(|t| !is_statement_time(ctx.text, t)).collect();
+    let event_times: Vec<&time::TimeMatch> = ctx
+        .times
+        .iter()
+        .filter(|t| !is_statement_time(ctx.text, t))
+        .collect();
     if let Some(t) = event_times.first() {
         common.time_text = Some(ctx.text[t.start..t.end].to_owned());
         let resolved = match t.expr {
@@ -243,7 +285,11 @@ fn common_of(
                 .and_then(|anchor| time::resolve_span(n, unit, anchor)),
             time::TimeExpr::SameDay => state
                 .last_day
-                .map(|d| time::DateRange { start: d, end: d, precision: time::Precision::Day })
+                .map(|d| time::DateRange {
+                    start: d,
+                    end: d,
+                    precision: time::Precision::Day,
+                })
                 .ok_or_else(|| "no earlier day".to_owned()),
             _ => time::resolve(&t.expr, published),
         };
@@ -261,7 +307,11 @@ fn common_of(
     }
     let found = attribution::attribution(ctx, lexicon)
         .map(|a| (a.source, a.source_text))
-        .or_else(|| attribution::continues_statement(ctx).then(|| state.last_source.clone()).flatten());
+        .or_else(|| {
+            attribution::continues_statement(ctx)
+                .then(|| state.last_source.clone())
+                .flatten()
+        });
     if let Some((source, text)) = found {
         state.last_source = Some((source.clone(), text.clone()));
         common.source = Some(source);
@@ -273,7 +323,12 @@ fn common_of(
 /// A time expression that dates the statement ("said on Friday"), not the event.
 fn is_statement_time(text: &str, t: &time::TimeMatch) -> bool {
     let before = text[..t.start].to_lowercase();
-    let tail: Vec<&str> = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).rev().take(5).collect();
+    let tail: Vec<&str> = before
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(5)
+        .collect();
     if tail.iter().take(2).any(|w| EVENT_WORDS.contains(w)) {
         return false;
     }

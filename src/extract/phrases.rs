@@ -7,26 +7,145 @@ use crate::lexicon::{EntryType, Lexicon, Mention};
 
 /// Words that end a noun phrase.
 const STOP: &[&str] = &[
-    "and", "or", "but", "in", "on", "at", "near", "from", "with", "by", "were", "was", "had",
-    "have", "has", "are", "is", "be", "been", "who", "which", "that", "during", "after", "before",
-    "including", "belonging", "to", "for", "as", "while", "when", "since", "into", "across",
-    "than", "said", "says", "under", "against", "inside", "outside", "along", "toward", "towards",
-    "through", "per", "each", "daily", "every", "also", "reportedly", "all", "of", "there",
-    "amid", "among", "between", "if", "whose", "where", "this", "last", "these", "those", "out",
-    "over", "off", "up", "onto", "within", "without", "about", "will", "would", "could", "may",
+    "and",
+    "or",
+    "but",
+    "in",
+    "on",
+    "at",
+    "near",
+    "from",
+    "with",
+    "by",
+    "were",
+    "was",
+    "had",
+    "have",
+    "has",
+    "are",
+    "is",
+    "be",
+    "been",
+    "who",
+    "which",
+    "that",
+    "during",
+    "after",
+    "before",
+    "including",
+    "belonging",
+    "to",
+    "for",
+    "as",
+    "while",
+    "when",
+    "since",
+    "into",
+    "across",
+    "than",
+    "said",
+    "says",
+    "under",
+    "against",
+    "inside",
+    "outside",
+    "along",
+    "toward",
+    "towards",
+    "through",
+    "per",
+    "each",
+    "daily",
+    "every",
+    "also",
+    "reportedly",
+    "all",
+    "of",
+    "there",
+    "amid",
+    "among",
+    "between",
+    "if",
+    "whose",
+    "where",
+    "this",
+    "last",
+    "these",
+    "those",
+    "out",
+    "over",
+    "off",
+    "up",
+    "onto",
+    "within",
+    "without",
+    "about",
+    "will",
+    "would",
+    "could",
+    "may",
 ];
 
 /// Words a noun phrase may open with before its noun ("two of the site's temples").
-const LEADING: &[&str] = &["of", "the", "its", "their", "his", "her", "our", "those", "these"];
+const LEADING: &[&str] = &[
+    "of", "the", "its", "their", "his", "her", "our", "those", "these",
+];
 
 /// Modifiers dropped from a thing's unit ("badly damaged buildings" counts `building`).
 const ADJECTIVES: &[&str] = &[
-    "other", "former", "ancient", "old", "new", "heavy", "several", "more", "many", "few", "some",
-    "key", "major", "senior", "high", "ranking", "high-ranking", "local", "foreign", "armed",
-    "famed", "historic", "prized", "treasured", "triumphal", "small", "large", "big", "huge",
-    "main", "top", "second", "third", "first", "further", "additional", "different", "various",
-    "nearby", "adjacent", "funerary", "pre-islamic", "islamic", "roman", "enemy", "hostile",
-    "russian", "syrian", "iraqi", "turkish", "american", "kurdish", "terrorist",
+    "other",
+    "former",
+    "ancient",
+    "old",
+    "new",
+    "heavy",
+    "several",
+    "more",
+    "many",
+    "few",
+    "some",
+    "key",
+    "major",
+    "senior",
+    "high",
+    "ranking",
+    "high-ranking",
+    "local",
+    "foreign",
+    "armed",
+    "famed",
+    "historic",
+    "prized",
+    "treasured",
+    "triumphal",
+    "small",
+    "large",
+    "big",
+    "huge",
+    "main",
+    "top",
+    "second",
+    "third",
+    "first",
+    "further",
+    "additional",
+    "different",
+    "various",
+    "nearby",
+    "adjacent",
+    "funerary",
+    "pre-islamic",
+    "islamic",
+    "roman",
+    "enemy",
+    "hostile",
+    "russian",
+    "syrian",
+    "iraqi",
+    "turkish",
+    "american",
+    "kurdish",
+    "terrorist",
 ];
 
 /// A counted phrase.
@@ -49,11 +168,23 @@ pub struct Counted {
     pub list: usize,
     /// Introduced by "including" / "among them": a count inside a larger one.
     pub nested: bool,
+    /// A figure with no noun ("6,000 moving to ...", "dozens had been injured"): it counts
+    /// what the sentence counted before, or people when a people verb follows.
+    pub elliptical: bool,
 }
 
 /// The singular of a lower-case noun.
 pub fn singular(noun: &str) -> String {
-    const SAME: &[&str] = &["barracks", "headquarters", "series", "species", "arms", "news", "ammunition", "people"];
+    const SAME: &[&str] = &[
+        "barracks",
+        "headquarters",
+        "series",
+        "species",
+        "arms",
+        "news",
+        "ammunition",
+        "people",
+    ];
     if SAME.contains(&noun) || noun.len() < 4 || noun.ends_with("ss") || noun.ends_with("us") {
         return noun.to_owned();
     }
@@ -89,7 +220,11 @@ fn noun_phrase(ctx: &SentenceContext<'_>, words: &[Word<'_>], from: usize) -> Ve
     let mut leading = true;
     while j < words.len() && out.len() < 8 {
         let w = &words[j];
-        if leading && (LEADING.contains(&w.lower.as_str()) || w.lower.ends_with("'s") || w.lower.ends_with("’s")) {
+        if leading
+            && (LEADING.contains(&w.lower.as_str())
+                || w.lower.ends_with("'s")
+                || w.lower.ends_with("’s"))
+        {
             j += 1;
             if w.comma_after || w.stop_after {
                 break;
@@ -109,12 +244,21 @@ fn noun_phrase(ctx: &SentenceContext<'_>, words: &[Word<'_>], from: usize) -> Ve
         if starts_kind(ctx, w) {
             let next_is_noun = !w.comma_after
                 && !w.stop_after
-                && words.get(j + 1).is_some_and(|n| !STOP.contains(&n.lower.as_str()) && !starts_kind(ctx, n));
+                && words.get(j + 1).is_some_and(|n| {
+                    !STOP.contains(&n.lower.as_str())
+                        && !starts_kind(ctx, n)
+                        && !is_determiner(&n.lower)
+                        && !n.lower.starts_with(|c: char| c.is_ascii_digit())
+                });
             if !next_is_noun {
                 break;
             }
         }
-        if ctx.figures.iter().any(|f| f.start < w.end && w.start < f.end) {
+        if ctx
+            .figures
+            .iter()
+            .any(|f| f.start < w.end && w.start < f.end)
+        {
             break;
         }
         out.push(j);
@@ -167,7 +311,7 @@ fn phrase(
     let party_inside = ctx
         .of(EntryType::Party)
         .filter(|m| m.start >= start && m.end <= end_w.end && !adjectival(ctx, m))
-        .min_by_key(|m| m.start)
+        .max_by_key(|m| m.start)
         .copied();
     let party = party_inside.or_else(|| party_after(ctx, words, last));
     let _ = lexicon;
@@ -182,6 +326,7 @@ fn phrase(
         party,
         list: 0,
         nested: false,
+        elliptical: false,
     })
 }
 
@@ -193,15 +338,21 @@ fn party_after(ctx: &SentenceContext<'_>, words: &[Word<'_>], last: usize) -> Op
     let mut j = last + 1;
     let opener = words.get(j)?.lower.as_str();
     let skip = match opener {
-        "of" | "from" => 1,
+        "of" | "from" | "in" | "with" => 1,
         "belonging" => 2,
         "external" if words.get(j + 1).is_some_and(|w| w.lower == "belonging") => 3,
         _ => return None,
     };
     j += skip;
     let w = words.get(j)?;
-    let w = if w.lower == "the" { words.get(j + 1)? } else { w };
-    ctx.of(EntryType::Party).find(|m| m.start == w.start || (m.start <= w.start && w.start < m.end)).copied()
+    let w = if w.lower == "the" {
+        words.get(j + 1)?
+    } else {
+        w
+    };
+    ctx.of(EntryType::Party)
+        .find(|m| m.start == w.start || (m.start <= w.start && w.start < m.end))
+        .copied()
 }
 
 /// A party name used as an adjective: "IS-affiliated", "US-backed".
@@ -215,19 +366,28 @@ fn is_determiner(w: &str) -> bool {
 }
 
 /// Finds the counted phrases of a sentence and groups them into lists.
-pub fn counted_phrases(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Word<'_>]) -> Vec<Counted> {
+pub fn counted_phrases(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    words: &[Word<'_>],
+) -> Vec<Counted> {
     let mut out: Vec<Counted> = Vec::new();
     for (fi, fig) in ctx.figures.iter().enumerate() {
-        let Some(first) = super::words::word_at(words, fig.start) else { continue };
-        let Some(last_fig_word) = super::words::word_at(words, fig.end.saturating_sub(1)) else { continue };
-        if words[last_fig_word].comma_after || words[last_fig_word].stop_after {
+        let Some(first) = super::words::word_at(words, fig.start) else {
             continue;
-        }
-        let noun = noun_phrase(ctx, words, last_fig_word + 1);
+        };
+        let Some(last_fig_word) = super::words::word_at(words, fig.end.saturating_sub(1)) else {
+            continue;
+        };
+        let noun = if words[last_fig_word].comma_after || words[last_fig_word].stop_after {
+            Vec::new()
+        } else {
+            noun_phrase(ctx, words, last_fig_word + 1)
+        };
         if let Some(p) = phrase(ctx, lexicon, words, Some(fi), first, &noun) {
             out.push(p);
-        } else if fig.currency.is_some() {
-            // Money needs no noun: "$2m of losses".
+        } else {
+            // Money needs no noun ("$2m of losses"); other bare figures are elliptical.
             out.push(Counted {
                 figure: Some(fi),
                 start: fig.start,
@@ -239,6 +399,7 @@ pub fn counted_phrases(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Wo
                 party: None,
                 list: 0,
                 nested: false,
+                elliptical: fig.currency.is_none(),
             });
         }
     }
@@ -258,8 +419,14 @@ pub fn counted_phrases(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Wo
 /// Singular phrases: list conjuncts ("14 tanks, an air defense artillery system"), objects
 /// of a kind word ("the killing of a leader", "destroyed an arch") and nested counts
 /// ("including a major general").
-fn add_singulars(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Word<'_>], out: &mut Vec<Counted>) {
-    let taken = |out: &Vec<Counted>, i: usize| out.iter().any(|p| p.first_word <= i && i <= p.last_word);
+fn add_singulars(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    words: &[Word<'_>],
+    out: &mut Vec<Counted>,
+) {
+    let taken =
+        |out: &Vec<Counted>, i: usize| out.iter().any(|p| p.first_word <= i && i <= p.last_word);
     for i in 0..words.len() {
         let w = words[i].lower.as_str();
         if !is_determiner(w) || taken(out, i) {
@@ -267,15 +434,22 @@ fn add_singulars(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Word<'_>
         }
         let prev = i.checked_sub(1).map(|k| &words[k]);
         let prev_text = prev.map(|p| p.lower.as_str()).unwrap_or("");
-        let after_list = w != "the" && prev.is_some_and(|p| {
-            !p.quote_after && (p.comma_after || p.lower == "and") && out.iter().any(|c| {
-                c.last_word + 1 == i || c.last_word + 2 == i && words[c.last_word + 1].lower == "and"
-                    || (c.last_word + 1 < i && i <= c.last_word + 3)
-            })
-        });
+        let after_list = w != "the"
+            && prev.is_some_and(|p| {
+                !p.quote_after
+                    && (p.comma_after || p.lower == "and")
+                    && out.iter().any(|c| {
+                        c.last_word + 1 == i
+                            || c.last_word + 2 == i && words[c.last_word + 1].lower == "and"
+                            || (c.last_word + 1 < i && i <= c.last_word + 3)
+                    })
+            });
         let after_kind = prev.is_some_and(|p| {
-            ctx.of(EntryType::Kind).any(|m| m.end == p.end) || (p.lower == "of" && i >= 2 && ctx.of(EntryType::Kind).any(|m| m.end == words[i - 2].end))
-        });
+            ctx.of(EntryType::Kind).any(|m| m.end == p.end)
+                || (p.lower == "of"
+                    && i >= 2
+                    && ctx.of(EntryType::Kind).any(|m| m.end == words[i - 2].end))
+        }) || in_governed_list(ctx, words, i);
         let after_including = matches!(prev_text, "including");
         if !(after_list || after_kind || after_including) {
             continue;
@@ -292,6 +466,35 @@ fn add_singulars(ctx: &SentenceContext<'_>, lexicon: &Lexicon, words: &[Word<'_>
             out.push(p);
         }
     }
+}
+
+/// True when word `i` opens a conjunct of a list governed by a kind word ("hitting IS
+/// positions and vehicles as well as a weapons cache and a training camp").
+fn in_governed_list(ctx: &SentenceContext<'_>, words: &[Word<'_>], i: usize) -> bool {
+    let prev = i.checked_sub(1).map(|k| words[k].lower.as_str());
+    let conjunct = matches!(prev, Some("and" | "or"))
+        || (prev == Some("as") && i >= 3 && words[i - 2].lower == "well")
+        || i.checked_sub(1).is_some_and(|k| words[k].comma_after);
+    if !conjunct {
+        return false;
+    }
+    let Some(kind) = ctx
+        .of(EntryType::Kind)
+        .filter(|m| m.end <= words[i].start)
+        .max_by_key(|m| m.end)
+    else {
+        return false;
+    };
+    let gap: Vec<&Word<'_>> = words
+        .iter()
+        .filter(|w| w.start >= kind.end && w.end <= words[i].start)
+        .collect();
+    gap.len() <= 10
+        && gap.iter().all(|w| {
+            !w.stop_after
+                && (!STOP.contains(&w.lower.as_str())
+                    || matches!(w.lower.as_str(), "and" | "as" | "well" | "or"))
+        })
 }
 
 /// Gives conjuncts of one list the same list id.
@@ -320,16 +523,25 @@ fn joined(words: &[Word<'_>], a: &Counted, b: &Counted) -> bool {
     if gap.len() > 5 || words[a.last_word].stop_after {
         return false;
     }
-    let separated = words[a.last_word].comma_after || gap.iter().any(|w| matches!(w.lower.as_str(), "and" | "or") || w.comma_after);
+    let separated = words[a.last_word].comma_after
+        || gap
+            .iter()
+            .any(|w| matches!(w.lower.as_str(), "and" | "or") || w.comma_after);
     let mut k = 0;
-    if gap.first().is_some_and(|w| POST_MODIFIERS.contains(&w.lower.as_str())) {
+    if gap
+        .first()
+        .is_some_and(|w| POST_MODIFIERS.contains(&w.lower.as_str()))
+    {
         // Skip the post-modifier up to the separator.
-        while k < gap.len() && !gap[k].comma_after && !matches!(gap[k].lower.as_str(), "and" | "or") {
+        while k < gap.len() && !gap[k].comma_after && !matches!(gap[k].lower.as_str(), "and" | "or")
+        {
             k += 1;
         }
     }
     let rest = &gap[k..];
-    let conjunctions = rest.iter().all(|w| matches!(w.lower.as_str(), "and" | "or" | "as" | "well") || w.comma_after && rest.len() == 1);
+    let conjunctions = rest.iter().all(|w| {
+        matches!(w.lower.as_str(), "and" | "or" | "as" | "well") || w.comma_after && rest.len() == 1
+    });
     separated && conjunctions && gap.iter().all(|w| !w.stop_after)
 }
 
@@ -340,7 +552,10 @@ pub fn list_end(ctx: &SentenceContext<'_>, words: &[Word<'_>], last_word: usize)
     loop {
         let mut next = end + 1;
         let comma = words[end].comma_after;
-        if words.get(next).is_some_and(|w| matches!(w.lower.as_str(), "and" | "or")) {
+        if words
+            .get(next)
+            .is_some_and(|w| matches!(w.lower.as_str(), "and" | "or"))
+        {
             next += 1;
         } else if !comma {
             return end;

@@ -34,7 +34,9 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut depth = 0i32;
     let mut pos = 0;
     for chunk in text.split_whitespace() {
-        let Some(offset) = text[pos..].find(chunk) else { continue };
+        let Some(offset) = text[pos..].find(chunk) else {
+            continue;
+        };
         let raw_start = pos + offset;
         pos = raw_start + chunk.len();
         let opened = chunk.starts_with('(');
@@ -75,12 +77,17 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 
 /// The index of the word holding byte `offset`, if any.
 pub fn word_at(words: &[Word<'_>], offset: usize) -> Option<usize> {
-    words.iter().position(|w| w.start <= offset && offset < w.end.max(w.start + 1))
+    words
+        .iter()
+        .position(|w| w.start <= offset && offset < w.end.max(w.start + 1))
 }
 
 /// The index of the first word starting at or after byte `offset`.
 pub fn word_from(words: &[Word<'_>], offset: usize) -> usize {
-    words.iter().position(|w| w.start >= offset).unwrap_or(words.len())
+    words
+        .iter()
+        .position(|w| w.start >= offset)
+        .unwrap_or(words.len())
 }
 
 #[cfg(test)]
@@ -92,7 +99,22 @@ mod tests {
         let text = "At least 38 Islamic State (IS) group militants, a monitor said.";
         let w = words(text);
         let texts: Vec<&str> = w.iter().map(|w| w.text).collect();
-        assert_eq!(texts, ["At", "least", "38", "Islamic", "State", "IS", "group", "militants", "a", "monitor", "said"]);
+        assert_eq!(
+            texts,
+            [
+                "At",
+                "least",
+                "38",
+                "Islamic",
+                "State",
+                "IS",
+                "group",
+                "militants",
+                "a",
+                "monitor",
+                "said"
+            ]
+        );
         assert!(w[5].in_parens && !w[6].in_parens);
         assert!(w[7].comma_after && w[10].stop_after);
         assert_eq!(&text[w[5].start..w[5].end], "IS");

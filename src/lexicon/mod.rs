@@ -90,9 +90,10 @@ impl Lexicon {
                     };
                     match patterns.iter().position(|p| *p == key) {
                         Some(p) => {
-                            if !ids[p].contains(&(ty, index)) {
-                                ids[p].push((ty, index));
-                            }
+                            // One alias names one entry per type: the one added last
+                            // (a user's extension over the default).
+                            ids[p].retain(|(t, _)| *t != ty);
+                            ids[p].push((ty, index));
                         }
                         None => {
                             patterns.push(key);
