@@ -129,8 +129,10 @@ fn ends_sentence(line: &str, i: usize) -> bool {
         return true;
     }
     let word_start = line[..i]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || *c == '(' || *c == '"')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = line[word_start..=i].to_lowercase();
     if ABBREVIATIONS.contains(&word.as_str()) {
         return false;
@@ -192,6 +194,13 @@ mod tests {
     fn furniture_lines_are_flagged() {
         let s = split("Skip to main content\nReal text.");
         assert!(s[0].furniture && !s[1].furniture);
+    }
+
+    #[test]
+    fn multibyte_white_space_before_a_dot() {
+        // U+3000 is white space of three bytes: found by the property tests.
+        let text = "a\u{3000}b. C";
+        assert_eq!(texts(text), ["a\u{3000}b.", "C"]);
     }
 
     #[test]

@@ -30,6 +30,23 @@ fn date(v: &Value) -> NaiveDate {
     NaiveDate::parse_from_str(v.as_str().expect("date string"), "%Y-%m-%d").expect("date")
 }
 
+/// Checks that the `[[negative]]` phrasings find nothing (`found` shows what was found,
+/// `[]` for nothing); returns how many were checked.
+fn negatives(corpus: &Value, failures: &mut Vec<String>, found: impl Fn(&str) -> String) -> usize {
+    let mut n = 0;
+    for case in tables(corpus, "negative") {
+        let rule = case["rule"].as_str().unwrap_or("?");
+        for text in texts(case) {
+            n += 1;
+            let shown = found(text);
+            if shown != "[]" {
+                failures.push(format!("[not {rule}] {text:?}: {shown}"));
+            }
+        }
+    }
+    n
+}
+
 #[test]
 fn figure_corpus() {
     let corpus = load("figures.toml");
@@ -63,16 +80,9 @@ fn figure_corpus() {
             }
         }
     }
-    for case in tables(&corpus, "negative") {
-        let rule = case["rule"].as_str().unwrap_or("?");
-        for text in texts(case) {
-            n += 1;
-            let found = figure::parse(text);
-            if !found.is_empty() {
-                failures.push(format!("[not {rule}] {text:?}: {found:?}"));
-            }
-        }
-    }
+    n += negatives(&corpus, &mut failures, |t| {
+        format!("{:?}", figure::parse(t))
+    });
     assert!(n >= 100, "the figure corpus shrank to {n} phrasings");
     assert!(
         failures.is_empty(),
@@ -123,15 +133,7 @@ fn time_corpus() {
             }
         }
     }
-    for case in tables(&corpus, "negative") {
-        for text in texts(case) {
-            n += 1;
-            let found = time::parse(text);
-            if !found.is_empty() {
-                failures.push(format!("[negative] {text:?}: {found:?}"));
-            }
-        }
-    }
+    n += negatives(&corpus, &mut failures, |t| format!("{:?}", time::parse(t)));
     assert!(n >= 70, "the time corpus shrank to {n} phrasings");
     assert!(
         failures.is_empty(),
