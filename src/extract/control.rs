@@ -1,11 +1,94 @@
 //! Control events: a party took, left, holds, advanced on or fights for a place.
+//!
+//! Each action word of the lexicon is read with its place (the object after it, the
+//! place before it for "Mosul, held by...", or the place the article is about for "the
+//! city"), its actor (the subject, "by X" in a passive, the possessor of "strongholds"),
+//! and for captures the party it was taken from.
 
 use super::context::SentenceContext;
+use super::phrases::adjectival;
+use super::words::{word_at, words, Word};
 use super::{ArticleState, Common, ControlRow};
-use crate::lexicon::{EntryType, Lexicon, Mention};
+use crate::lexicon::{Entry, EntryType, Lexicon, Mention};
 
-/// How far (in bytes) the place may stand from the action word.
-const PLACE_WINDOW: usize = 80;
+/// How far (bytes) after an action word its place may stand.
+const PLACE_AFTER: usize = 120;
+/// How far (bytes) before an action word its place may stand ("Mosul, held by").
+const PLACE_BEFORE: usize = 50;
+
+/// Words that make the object a part of the place or a position near it.
+const PART_WORDS: &[&str] = &[
+    "neighbourhood",
+    "neighbourhoods",
+    "neighborhood",
+    "neighborhoods",
+    "district",
+    "districts",
+    "parts",
+    "part",
+    "outskirts",
+    "territory",
+    "ground",
+    "areas",
+    "area",
+    "villages",
+    "village",
+    "third",
+    "half",
+    "much",
+    "majority",
+    "edge",
+    "citadel",
+    "airport",
+    "near",
+    "close",
+    "west",
+    "east",
+    "north",
+    "south",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
+    "around",
+    "suburb",
+    "suburbs",
+    "positions",
+    "quarter",
+    "quarters",
+    "towards",
+    "toward",
+    "prison",
+    "museum",
+    "some",
+    "most",
+];
+
+/// Phrases whose party only supports the action ("backed by Russia").
+const SUPPORT: &[&str] = &[
+    "backed by",
+    "with the support of",
+    "supported by",
+    "with the backing of",
+    "backing of",
+    "with the help of",
+    "aided by",
+];
+
+/// Words that make the action word passive when they precede it.
+const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
+
+/// Action nouns whose actor is "by X" ("its recapture by IS").
+const NOMINAL: &[&str] = &["capture", "recapture", "liberation of", "seizure", "fall"];
+
+/// Action words that name the place's holder before them ("IS strongholds").
+const HOLDER_NOUNS: &[&str] = &[
+    "stronghold",
+    "strongholds",
+    "heartland",
+    "bastion",
+    "capital",
+];
 
 /// The control events of one sentence.
 pub fn control(
@@ -14,95 +97,448 @@ pub fn control(
     state: &ArticleState,
     common: &Common,
 ) -> Vec<ControlRow> {
+    let words = words(ctx.text);
     let mut rows: Vec<ControlRow> = Vec::new();
     for action in ctx.of(EntryType::Action) {
-        let id = lexicon.entry(action).id.clone();
-        let Some(place) = place_near(ctx, lexicon, action, state) else {
-            continue;
-        };
-        let parties: Vec<&Mention> = ctx.of(EntryType::Party).collect();
-        let lower = ctx.text.to_lowercase();
-        let before_action = &lower[..action.start];
-        let passive = before_action.trim_end().ends_with(" was")
-            || before_action.trim_end().ends_with(" were")
-            || ctx.text[action.start..action.end].starts_with("driven")
-            || ctx.text[action.start..action.end].ends_with("en");
-        let by = parties
-            .iter()
-            .find(|m| m.start > action.end && lower[..m.start].trim_end().ends_with(" by"));
-        let subject = parties.iter().rfind(|m| m.end <= action.start);
-        let (actor, from_actor) = match (id.as_str(), by, subject) {
-            ("captured", Some(by), subj) => (Some(*by), subj.filter(|_| passive).copied()),
-            (_, _, Some(subj)) => (Some(*subj), None),
-            (_, Some(by), None) => (Some(*by), None),
-            _ => (None, None),
-        };
-        let Some(actor) = actor else { continue };
-        let actor_id = lexicon.entry(actor).id.clone();
-        if actor_id == "civilians" {
+        let id = lexicon.entry(action).id.as_str();
+        let places = places_of(ctx, lexicon, &words, action, state);
+        if places.is_empty() {
             continue;
         }
-        let from = from_actor.map(|m| lexicon.entry(m).id.clone()).or_else(|| {
-            parties
-                .iter()
-                .find(|m| m.start > action.end && lower[..m.start].trim_end().ends_with(" from"))
-                .map(|m| lexicon.entry(m).id.clone())
-        });
-        let (action_id, from_actor) = if id == "captured" && passive && by.is_none() {
-            ("withdrew".to_owned(), None)
-        } else {
-            (id, from.filter(|f| *f != actor_id))
-        };
-        if rows
-            .iter()
-            .any(|r| r.action == action_id && r.place == place && r.actor == actor_id)
+        let trigger = ctx.text[action.start..action.end].to_lowercase();
+        let next_word = ctx.text[action.end..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if matches!(trigger.as_str(), "took" | "take")
+            && matches!(
+                next_word.as_str(),
+                "place" | "part" | "office" | "effect" | "power"
+            )
         {
             continue;
         }
-        let start = ctx.sentence.start + actor.start.min(action.start);
-        let end = ctx.sentence.start + actor.end.max(action.end);
-        rows.push(ControlRow {
-            action: action_id,
-            place,
-            actor: actor_id,
-            from_actor,
-            start,
-            end,
-            common: common.clone(),
-        });
+        if trigger == "control"
+            && !ctx.text[..action.start]
+                .to_lowercase()
+                .rsplit("under")
+                .next()
+                .is_some_and(|gap| {
+                    gap.len() < 50 && ctx.text[..action.start].to_lowercase().contains("under")
+                })
+        {
+            continue;
+        }
+        if id == "captured" && intended(ctx, action) {
+            continue;
+        }
+        let parts = is_part(ctx, &words, action, &places);
+        let passive = is_passive(ctx, &words, action);
+        let by = party_after_word(ctx, lexicon, &words, action.end, &["by"], 2);
+        let subject = subject_of(ctx, lexicon, action);
+        let mut actions: Vec<(&str, Vec<String>, Option<String>)> = Vec::new();
+        match id {
+            "captured" => {
+                let taken_from = party_after_word(ctx, lexicon, &words, action.end, &["from"], 9)
+                    .or_else(|| driven_object(ctx, lexicon, &words, action));
+                if passive || trigger.starts_with("driven") {
+                    match by {
+                        Some(winner) => actions.push(("captured", vec![winner], subject.clone())),
+                        None => {
+                            actions.extend(subject.clone().map(|s| ("withdrew", vec![s], None)))
+                        }
+                    }
+                } else if let Some(s) = if NOMINAL.contains(&trigger.as_str()) {
+                    by.clone().or(subject.clone())
+                } else {
+                    subject.clone().or(by)
+                } {
+                    let action_id = if parts { "advanced" } else { "captured" };
+                    actions.push((action_id, vec![s], taken_from.filter(|_| !parts)));
+                }
+            }
+            "withdrew" => {
+                if let Some(s) = subject.clone() {
+                    actions.push(("withdrew", vec![s], None));
+                }
+            }
+            "holds" => {
+                let holder = if HOLDER_NOUNS.iter().any(|h| trigger == *h) || trigger == "-held" {
+                    holder_before(ctx, lexicon, action)
+                } else if trigger.starts_with("under") {
+                    party_in(ctx, lexicon, action.start, action.end + 40)
+                } else if trigger == "control" {
+                    let under = ctx.text[..action.start]
+                        .to_lowercase()
+                        .rfind("under")
+                        .unwrap_or(action.start);
+                    party_in(ctx, lexicon, under, action.start)
+                } else if passive || trigger == "held" && by.is_some() {
+                    by.clone()
+                } else {
+                    subject.clone()
+                };
+                actions.extend(holder.map(|h| ("holds", vec![h], None)));
+            }
+            "advanced" => {
+                actions.extend(subject.clone().or(by).map(|s| ("advanced", vec![s], None)))
+            }
+            "fighting" => {
+                let fighters = fighters_of(ctx, lexicon, &words, action);
+                if !fighters.is_empty() {
+                    actions.push(("fighting", fighters, None));
+                }
+            }
+            _ => {}
+        }
+        for (action_id, actors, from_actor) in actions {
+            for actor in actors {
+                for place in &places {
+                    if rows
+                        .iter()
+                        .any(|r| r.action == action_id && r.place == *place && r.actor == actor)
+                    {
+                        continue;
+                    }
+                    rows.push(ControlRow {
+                        action: action_id.to_owned(),
+                        place: place.clone(),
+                        actor: actor.clone(),
+                        from_actor: from_actor.clone().filter(|f| *f != actor),
+                        start: ctx.sentence.start + action.start,
+                        end: ctx.sentence.start + action.end,
+                        common: common.clone(),
+                    });
+                }
+            }
+        }
     }
     rows
 }
 
-fn place_near(
+/// A capture only aimed at: "an offensive to recapture Mosul", "aimed at driving IS back".
+fn intended(ctx: &SentenceContext<'_>, action: &Mention) -> bool {
+    let before = ctx.text[..action.start].to_lowercase();
+    let before = before.trim_end();
+    [
+        "to",
+        "aimed at",
+        "in order to",
+        "bid to",
+        "attempt to",
+        "close to",
+        "effort to",
+        "push to",
+        "plans to",
+        "trying to",
+        "try to",
+        "aim to",
+        "would",
+        "could",
+        "will",
+    ]
+    .iter()
+    .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+}
+
+/// A place opening the sentence before a comma: a dateline ("Damascus, Syrian forces ...").
+pub fn is_dateline(ctx: &SentenceContext<'_>, m: &Mention) -> bool {
+    m.start == 0 && ctx.text[m.end..].starts_with(',')
+}
+
+fn is_country(e: &Entry) -> bool {
+    e.country.as_deref() == Some(e.id.as_str())
+}
+
+/// The places an action word is about.
+fn places_of(
     ctx: &SentenceContext<'_>,
     lexicon: &Lexicon,
+    words: &[Word<'_>],
     action: &Mention,
     state: &ArticleState,
-) -> Option<String> {
-    let near = ctx
-        .of(EntryType::Place)
-        .filter(|m| {
-            let country = lexicon.entry(m).country.as_deref() == Some(lexicon.entry(m).id.as_str());
-            !country
-                && (m.start >= action.end && m.start - action.end <= PLACE_WINDOW
-                    || m.end <= action.start && action.start - m.end <= PLACE_WINDOW)
-        })
-        .min_by_key(|m| {
-            if m.start >= action.end {
-                m.start - action.end
-            } else {
-                action.start - m.end
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    // After: up to a clause break once a place was found ("strongholds - Raqqa ... and Mosul").
+    let mut broke = false;
+    for w in words
+        .iter()
+        .filter(|w| w.start >= action.end && w.start <= action.end + PLACE_AFTER)
+    {
+        if broke {
+            break;
+        }
+        if let Some(m) = ctx
+            .of(EntryType::Place)
+            .find(|m| m.start == w.start && !is_dateline(ctx, m))
+        {
+            let e = lexicon.entry(m);
+            if !is_country(e) && !out.contains(&e.id) {
+                out.push(e.id.clone());
             }
-        });
-    match near {
-        Some(m) => Some(lexicon.entry(m).id.clone()),
-        None => {
-            let refers_back = ctx.text.to_lowercase().contains("the city")
-                || ctx.text.to_lowercase().contains("the town");
-            refers_back.then(|| state.current_place.clone()).flatten()
+        }
+        if w.stop_after || (w.comma_after && !out.is_empty()) {
+            broke = true;
+        }
+        let holder_noun = HOLDER_NOUNS.contains(&w.lower.as_str());
+        if !holder_noun
+            && ctx
+                .of(EntryType::Action)
+                .any(|a| a.start == w.start && a.start > action.start)
+        {
+            break;
         }
     }
+    if !out.is_empty() {
+        return out;
+    }
+    let near_before = ctx
+        .of(EntryType::Place)
+        .filter(|m| {
+            m.end <= action.start
+                && action.start - m.end <= PLACE_BEFORE
+                && !is_country(lexicon.entry(m))
+        })
+        .max_by_key(|m| m.end);
+    if let Some(m) = near_before {
+        return vec![lexicon.entry(m).id.clone()];
+    }
+    // "the city", "it": the place the article is about.
+    let after: String = ctx.text[action.end..]
+        .chars()
+        .take(40)
+        .collect::<String>()
+        .to_lowercase();
+    let refers_back = [
+        "the city",
+        "the town",
+        " it ",
+        " it,",
+        " it.",
+        "the area",
+        "the site",
+        "the ancient",
+        "the desert",
+    ]
+    .iter()
+    .any(|r| after.contains(r));
+    if refers_back {
+        return state.current_place.clone().into_iter().collect();
+    }
+    // A capture or withdrawal whose object is a pronoun ("drove them out"): the sentence's
+    // one place.
+    let own: Vec<&Mention> = ctx
+        .of(EntryType::Place)
+        .filter(|m| !is_country(lexicon.entry(m)) && !is_dateline(ctx, m))
+        .collect();
+    let id = lexicon.entry(action).id.as_str();
+    match own.as_slice() {
+        [only] if matches!(id, "captured" | "withdrew") => vec![lexicon.entry(only).id.clone()],
+        _ => Vec::new(),
+    }
+}
+
+/// Whether the object is a part of the place or a position near it ("neighbourhoods on the
+/// outskirts of", "west of", "a third of").
+fn is_part(
+    ctx: &SentenceContext<'_>,
+    words: &[Word<'_>],
+    action: &Mention,
+    places: &[String],
+) -> bool {
+    let _ = places;
+    let first_place = ctx
+        .of(EntryType::Place)
+        .find(|m| m.start >= action.end)
+        .map_or(action.end + 60, |m| m.start);
+    let trigger = ctx.text[action.start..action.end].to_lowercase();
+    trigger.contains("territory")
+        || trigger.contains("ground")
+        || trigger.contains("parts")
+        || words
+            .iter()
+            .filter(|w| w.start >= action.end && w.end <= first_place)
+            .any(|w| PART_WORDS.contains(&w.lower.as_str()))
+}
+
+fn is_passive(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -> bool {
+    let Some(i) = word_at(words, action.start) else {
+        return false;
+    };
+    let first = words[i].lower.as_str();
+    let participle = first.ends_with("ed")
+        || first.ends_with("en")
+        || first.ends_with("wn")
+        || matches!(first, "held" | "overrun" | "freed" | "lost" | "taken");
+    if !participle {
+        return false;
+    }
+    // Auxiliaries count in lower case only: "IS captured" is not "is captured".
+    let aux = |k: usize| words[k].text;
+    let prev = i.checked_sub(1).map(aux);
+    let prev2 = i.checked_sub(2).map(aux);
+    let by_follows = ctx.text[action.end..]
+        .trim_start()
+        .to_lowercase()
+        .starts_with("by ");
+    by_follows
+        || prev.is_some_and(|p| PASSIVE.contains(&p))
+        || (matches!(
+            prev,
+            Some("later" | "first" | "also" | "then" | "since" | "reportedly" | "now")
+        ) && prev2.is_some_and(|p| PASSIVE.contains(&p)))
+}
+
+fn usable<'c>(
+    ctx: &'c SentenceContext<'_>,
+    lexicon: &'c Lexicon,
+) -> impl Iterator<Item = &'c Mention> + 'c {
+    ctx.of(EntryType::Party).filter(move |m| {
+        let e = lexicon.entry(m);
+        e.side.as_deref() != Some("civilian") && !adjectival(ctx, m) && !supporting(ctx, m)
+    })
+}
+
+/// True when the party only supports ("backed by Russia").
+fn supporting(ctx: &SentenceContext<'_>, m: &Mention) -> bool {
+    let before = ctx.text[..m.start].to_lowercase();
+    let before = before.trim_end().trim_end_matches("the").trim_end();
+    SUPPORT.iter().any(|s| before.ends_with(s)) || {
+        // "backed by unrelenting Russian airstrikes": an adjective may stand between.
+        let tail: String = before
+            .chars()
+            .rev()
+            .take(45)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        SUPPORT.iter().any(|s| tail.contains(s)) && !tail.contains(',')
+    }
+}
+
+/// The subject of an action word: the nearest party before it in the sentence.
+fn subject_of(ctx: &SentenceContext<'_>, lexicon: &Lexicon, action: &Mention) -> Option<String> {
+    usable(ctx, lexicon)
+        .filter(|m| m.end <= action.start)
+        .max_by_key(|m| m.end)
+        .map(|m| lexicon.entry(m).id.clone())
+}
+
+/// The party after one of `openers` ("by X", "from X") following `from`, in the clause.
+fn party_after_word(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    words: &[Word<'_>],
+    from: usize,
+    openers: &[&str],
+    within: usize,
+) -> Option<String> {
+    let first = from_word(words, from);
+    let i = words
+        .iter()
+        .position(|w| w.start >= from && openers.contains(&w.lower.as_str()))?;
+    if i - first > within {
+        return None;
+    }
+    if words[from_word(words, from)..i]
+        .iter()
+        .any(|w| w.stop_after)
+    {
+        return None;
+    }
+    let next = words.get(i + 1)?;
+    let next = if next.lower == "the" {
+        words.get(i + 2)?
+    } else {
+        next
+    };
+    usable(ctx, lexicon)
+        .find(|m| m.start <= next.start && next.start < m.end)
+        .map(|m| lexicon.entry(m).id.clone())
+}
+
+fn from_word(words: &[Word<'_>], offset: usize) -> usize {
+    words
+        .iter()
+        .position(|w| w.start >= offset)
+        .unwrap_or(words.len())
+}
+
+/// "drove them out", "driving the militants out": the party driven out.
+fn driven_object(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    words: &[Word<'_>],
+    action: &Mention,
+) -> Option<String> {
+    let trigger = ctx.text[action.start..action.end].to_lowercase();
+    if !(trigger.starts_with("dr") || trigger.starts_with("push")) {
+        return None;
+    }
+    let i = from_word(words, action.end);
+    let out = (i..words.len().min(i + 6)).find(|&k| words[k].lower == "out")?;
+    usable(ctx, lexicon)
+        .find(|m| m.start >= words[i].start && m.end <= words[out].start)
+        .map(|m| lexicon.entry(m).id.clone())
+}
+
+/// The holder named before a holding noun: "IS strongholds", "ISIS heartland", "Kurdish-held".
+fn holder_before(ctx: &SentenceContext<'_>, lexicon: &Lexicon, action: &Mention) -> Option<String> {
+    ctx.of(EntryType::Party)
+        .filter(|m| m.end <= action.start && lexicon.entry(m).side.as_deref() != Some("civilian"))
+        .max_by_key(|m| m.end)
+        .map(|m| lexicon.entry(m).id.clone())
+}
+
+/// The first party between two offsets ("under President Bashar al-Assad's control").
+fn party_in(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    start: usize,
+    end: usize,
+) -> Option<String> {
+    ctx.of(EntryType::Party)
+        .find(|m| m.start >= start && m.end <= end)
+        .map(|m| lexicon.entry(m).id.clone())
+}
+
+/// The parties a fighting word names as taking part: those of its clause, else the
+/// nearest after it, else the nearest before it.
+fn fighters_of(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    words: &[Word<'_>],
+    action: &Mention,
+) -> Vec<String> {
+    let clause_start = words
+        .iter()
+        .filter(|w| w.end <= action.start && (w.comma_after || w.stop_after))
+        .map(|w| w.end)
+        .max()
+        .unwrap_or(0);
+    let clause_end = words
+        .iter()
+        .filter(|w| w.start >= action.end && (w.comma_after || w.stop_after))
+        .map(|w| w.end)
+        .min()
+        .unwrap_or(ctx.text.len());
+    let mut out: Vec<String> = Vec::new();
+    for m in usable(ctx, lexicon).filter(|m| m.start >= clause_start && m.end <= clause_end) {
+        let id = lexicon.entry(m).id.clone();
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    if out.is_empty() {
+        let after = usable(ctx, lexicon).find(|m| m.start >= action.end);
+        let before = usable(ctx, lexicon)
+            .filter(|m| m.end <= action.start)
+            .max_by_key(|m| m.end);
+        out.extend(after.or(before).map(|m| lexicon.entry(m).id.clone()));
+    }
+    out
 }
 
 /// Fills `from_actor` of captures that state none: the other party that captured or held
@@ -110,7 +546,7 @@ fn place_near(
 pub fn infer_from_actors(rows: &mut [ControlRow]) {
     let holders: Vec<(String, String)> = rows
         .iter()
-        .filter(|r| matches!(r.action.as_str(), "captured" | "holds"))
+        .filter(|r| matches!(r.action.as_str(), "captured" | "holds" | "withdrew"))
         .map(|r| (r.place.clone(), r.actor.clone()))
         .collect();
     for row in rows

@@ -223,7 +223,10 @@ fn date_from_next_sentence(
 
 /// The first city-level place of a sentence (a country only when nothing finer is named).
 fn main_place(ctx: &SentenceContext<'_>, lexicon: &Lexicon) -> Option<String> {
-    let mut places = ctx.of(EntryType::Place).map(|m| lexicon.entry(m));
+    let mut places = ctx
+        .of(EntryType::Place)
+        .filter(|m| !control::is_dateline(ctx, m))
+        .map(|m| lexicon.entry(m));
     let all: Vec<_> = places.by_ref().collect();
     all.iter()
         .find(|e| e.country.as_deref() != Some(e.id.as_str()))
