@@ -43,6 +43,26 @@ const POST_FILLERS: &[&str] = &[
     "already",
 ];
 
+/// Nouns of territory: taking them is a control event, not a claim about things.
+const TERRITORY: &[&str] = &[
+    "front",
+    "land",
+    "area",
+    "village",
+    "town",
+    "city",
+    "territory",
+    "ground",
+    "neighbourhood",
+    "neighborhood",
+    "district",
+    "region",
+    "hill",
+    "road",
+    "highway",
+    "checkpoint",
+];
+
 /// Verbs whose object was carried out by the other side ("repelled 11 assaults").
 const REPELLING: &[&str] = &[
     "repelled",
@@ -258,6 +278,11 @@ fn claim_for(
         }
     };
     if !people && money.is_none() && p.head.is_empty() && unit_id.is_none() {
+        return None;
+    }
+    // Ground is taken, not seized or destroyed as a thing: "captured land on several fronts".
+    let head_noun = p.head.rsplit(' ').next().unwrap_or("");
+    if matches!(kind.as_str(), "seized" | "destroyed") && TERRITORY.contains(&head_noun) {
         return None;
     }
     let unit = match (money, &unit_id) {

@@ -78,6 +78,17 @@ const SUPPORT: &[&str] = &[
 /// Words that make the action word passive when they precede it.
 const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
 
+/// Verbs of speech end an action's object ("the coalition fighting IS says ...").
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "reported",
+    "announced",
+    "added",
+];
+
 /// Action nouns whose actor is "by X" ("its recapture by IS").
 const NOMINAL: &[&str] = &["capture", "recapture", "liberation of", "seizure", "fall"];
 
@@ -119,15 +130,15 @@ pub fn control(
         {
             continue;
         }
-        if trigger == "control"
-            && !ctx.text[..action.start]
-                .to_lowercase()
-                .rsplit("under")
-                .next()
-                .is_some_and(|gap| {
-                    gap.len() < 50 && ctx.text[..action.start].to_lowercase().contains("under")
-                })
-        {
+        let lower_before = ctx.text[..action.start].to_lowercase();
+        let under = lower_before
+            .rfind("under")
+            .is_some_and(|u| action.start - u < 50);
+        let verb_control = matches!(
+            lower_before.split_whitespace().next_back(),
+            Some("to" | "still" | "now" | "they" | "it")
+        );
+        if trigger == "control" && !under && !verb_control {
             continue;
         }
         if id == "captured" && intended(ctx, action) {
@@ -136,7 +147,14 @@ pub fn control(
         let parts = is_part(ctx, &words, action, &places);
         let passive = is_passive(ctx, &words, action);
         let by = party_after_word(ctx, lexicon, &words, action.end, &["by"], 2);
-        let subject = subject_of(ctx, lexicon, action);
+        let reduced = reduced_relative(ctx, lexicon, &words, action);
+        let subject = if reduced {
+            usable(ctx, lexicon)
+                .next()
+                .map(|m| lexicon.entry(m).id.clone())
+        } else {
+            subject_of(ctx, lexicon, action)
+        };
         let mut actions: Vec<(&str, Vec<String>, Option<String>)> = Vec::new();
         match id {
             "captured" => {
@@ -144,6 +162,7 @@ pub fn control(
                     .or_else(|| driven_object(ctx, lexicon, &words, action));
                 if passive || trigger.starts_with("driven") {
                     match by {
+                        Some(winner) if parts => actions.push(("advanced", vec![winner], None)),
                         Some(winner) => actions.push(("captured", vec![winner], subject.clone())),
                         None => {
                             actions.extend(subject.clone().map(|s| ("withdrew", vec![s], None)))
@@ -168,6 +187,8 @@ pub fn control(
                     holder_before(ctx, lexicon, action)
                 } else if trigger.starts_with("under") {
                     party_in(ctx, lexicon, action.start, action.end + 40)
+                } else if trigger == "control" && !under {
+                    subject.clone()
                 } else if trigger == "control" {
                     let under = ctx.text[..action.start]
                         .to_lowercase()
@@ -214,7 +235,41 @@ pub fn control(
             }
         }
     }
+    let captures: Vec<(String, String)> = rows
+        .iter()
+        .filter(|r| r.action == "captured")
+        .map(|r| (r.place.clone(), r.actor.clone()))
+        .collect();
+    rows.retain(|r| {
+        r.action != "advanced" || !captures.contains(&(r.place.clone(), r.actor.clone()))
+    });
     rows
+}
+
+/// A participle after a noun that is not a party ("the citadel of Palmyra taken over from
+/// the terrorists"): a reduced relative clause whose doer is the sentence's main subject.
+fn reduced_relative(
+    ctx: &SentenceContext<'_>,
+    lexicon: &Lexicon,
+    words: &[Word<'_>],
+    action: &Mention,
+) -> bool {
+    let Some(i) = word_at(words, action.start) else {
+        return false;
+    };
+    let first = words[i].lower.as_str();
+    let participle = first.ends_with("en") || first.ends_with("ed") || first == "held";
+    let Some(prev) = i.checked_sub(1).map(|k| &words[k]) else {
+        return false;
+    };
+    let prev_is_party = ctx.of(EntryType::Party).any(|m| m.end == prev.end);
+    let prev_is_place = ctx.of(EntryType::Place).any(|m| m.end == prev.end);
+    let _ = lexicon;
+    participle
+        && prev_is_place
+        && !prev_is_party
+        && !PASSIVE.contains(&prev.text)
+        && !prev.comma_after
 }
 
 /// A capture only aimed at: "an offensive to recapture Mosul", "aimed at driving IS back".
@@ -260,33 +315,45 @@ fn places_of(
     state: &ArticleState,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    // After: up to a clause break once a place was found ("strongholds - Raqqa ... and Mosul").
-    let mut broke = false;
-    for w in words
+    let mut country_named = false;
+    // After: the object, and places joined to it by "and" ("strongholds - Raqqa in Syria
+    // and Iraq's second city Mosul"); a comma may follow the action word itself.
+    let mut joined = false;
+    let mut since_first = 0;
+    let comma_follows = ctx.text[action.end..].starts_with(',');
+    for (k, w) in words
         .iter()
         .filter(|w| w.start >= action.end && w.start <= action.end + PLACE_AFTER)
+        .enumerate()
     {
-        if broke {
-            break;
-        }
         if let Some(m) = ctx
             .of(EntryType::Place)
             .find(|m| m.start == w.start && !is_dateline(ctx, m))
         {
             let e = lexicon.entry(m);
-            if !is_country(e) && !out.contains(&e.id) {
+            if is_country(e) {
+                country_named = true;
+            } else if (out.is_empty() || joined) && !out.contains(&e.id) {
                 out.push(e.id.clone());
+                joined = false;
+                since_first = 0;
             }
         }
-        if w.stop_after || (w.comma_after && !out.is_empty()) {
-            broke = true;
+        if !out.is_empty() {
+            since_first += 1;
+            joined |= w.lower == "and";
+            if since_first > 8 {
+                break;
+            }
         }
+        let clause_break = comma_follows || w.stop_after || (w.comma_after && k > 1);
+        let speech = SPEECH.contains(&w.lower.as_str());
         let holder_noun = HOLDER_NOUNS.contains(&w.lower.as_str());
-        if !holder_noun
+        let other_action = !holder_noun
             && ctx
                 .of(EntryType::Action)
-                .any(|a| a.start == w.start && a.start > action.start)
-        {
+                .any(|a| a.start == w.start && a.start > action.start);
+        if clause_break || speech || other_action {
             break;
         }
     }
@@ -310,20 +377,29 @@ fn places_of(
         .take(40)
         .collect::<String>()
         .to_lowercase();
+    let first_after = after.trim_start();
     let refers_back = [
         "the city",
         "the town",
-        " it ",
-        " it,",
-        " it.",
         "the area",
         "the site",
         "the ancient",
         "the desert",
     ]
     .iter()
-    .any(|r| after.contains(r));
-    if refers_back {
+    .any(|r| after.contains(r))
+        || ["it ", "it,", "it.", "them"]
+            .iter()
+            .any(|r| first_after.starts_with(r));
+    let definite_fight = lexicon.entry(action).id == "fighting"
+        && ctx.text[..action.start]
+            .to_lowercase()
+            .trim_end()
+            .ends_with("the")
+        && !ctx
+            .of(EntryType::Place)
+            .any(|m| !is_country(lexicon.entry(m)));
+    if refers_back || definite_fight {
         return state.current_place.clone().into_iter().collect();
     }
     // A capture or withdrawal whose object is a pronoun ("drove them out"): the sentence's
@@ -334,7 +410,17 @@ fn places_of(
         .collect();
     let id = lexicon.entry(action).id.as_str();
     match own.as_slice() {
-        [only] if matches!(id, "captured" | "withdrew") => vec![lexicon.entry(only).id.clone()],
+        [only] if matches!(id, "captured" | "withdrew" | "fighting") && !country_named => {
+            vec![lexicon.entry(only).id.clone()]
+        }
+        // No place at all ("since IS militants were pushed out nine months ago"): the
+        // place the article is about.
+        [] if matches!(id, "captured" | "withdrew")
+            && !country_named
+            && ctx.of(EntryType::Place).next().is_none() =>
+        {
+            state.current_place.clone().into_iter().collect()
+        }
         _ => Vec::new(),
     }
 }
@@ -353,7 +439,19 @@ fn is_part(
         .find(|m| m.start >= action.end)
         .map_or(action.end + 60, |m| m.start);
     let trigger = ctx.text[action.start..action.end].to_lowercase();
-    trigger.contains("territory")
+    let place_before = ctx
+        .of(EntryType::Place)
+        .filter(|m| m.end <= action.start && action.start - m.end <= PLACE_BEFORE)
+        .max_by_key(|m| m.end);
+    let part_before = place_before.is_some_and(|m| {
+        let head = ctx.text[..m.start].to_lowercase();
+        head.split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| PART_WORDS.contains(&w))
+    });
+    part_before
+        || trigger.contains("territory")
         || trigger.contains("ground")
         || trigger.contains("parts")
         || words
@@ -419,11 +517,32 @@ fn supporting(ctx: &SentenceContext<'_>, m: &Mention) -> bool {
 }
 
 /// The subject of an action word: the nearest party before it in the sentence.
+/// The subject of an action word: the nearest party before it, or the sentence's first
+/// party when the subject is a pronoun ("where it controls") or the action word opens a
+/// participle clause (", killing dozens and advancing").
 fn subject_of(ctx: &SentenceContext<'_>, lexicon: &Lexicon, action: &Mention) -> Option<String> {
-    usable(ctx, lexicon)
-        .filter(|m| m.end <= action.start)
-        .max_by_key(|m| m.end)
-        .map(|m| lexicon.entry(m).id.clone())
+    let before = ctx.text[..action.start].to_lowercase();
+    let last_word = before.split_whitespace().next_back().unwrap_or("");
+    let trigger = ctx.text[action.start..action.end].to_lowercase();
+    let participle_clause = trigger.ends_with("ing")
+        && before.trim_end().rsplit(',').next().is_some_and(|clause| {
+            clause
+                .split_whitespace()
+                .all(|w| !w.ends_with("ed") || w.ends_with("ing"))
+                && !clause.contains(" who ")
+        })
+        && before.contains(',');
+    let main = || usable(ctx, lexicon).find(|m| m.end <= action.start);
+    // "it" is the sentence's subject ("where it controls"); "they" the party just named
+    // ("seized by the militants when they retook").
+    let chosen = if matches!(last_word, "it" | "he" | "she") || participle_clause {
+        main()
+    } else {
+        usable(ctx, lexicon)
+            .filter(|m| m.end <= action.start)
+            .max_by_key(|m| m.end)
+    };
+    chosen.map(|m| lexicon.entry(m).id.clone())
 }
 
 /// The party after one of `openers` ("by X", "from X") following `from`, in the clause.
