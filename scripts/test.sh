@@ -30,6 +30,10 @@ if [ -f "$SHARED/eval/score.py" ]; then
   "$PY" -m warclaims extract "$SHARED/eval/dev-articles" --meta "$SHARED/eval/dev-gold/articles.csv" --out "$out/dev"
   "$PY" "$SHARED/eval/score.py" --gold "$SHARED/eval/dev-gold" --pred "$out/dev"
   rm -rf "$out"
+  if [ -f "$SHARED/data/fakes/fakes.csv" ]; then
+    echo "== fakes: civilian death counts found as killed figures"
+    "$PY" scripts/fakes_recall.py --data "$SHARED/data/fakes/fakes.csv"
+  fi
 else
   echo "== score: skipped ($SHARED/eval not found)"
 fi

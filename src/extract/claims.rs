@@ -11,6 +11,7 @@ use crate::lexicon::{Entry, EntryType, Lexicon, Mention};
 /// How many words may stand between a kind word and the phrase it governs.
 const PRE_WINDOW: usize = 3;
 const POST_WINDOW: usize = 4;
+const TOLL_WINDOW: usize = 14;
 
 /// Words that may stand between a counted phrase and a following kind word.
 const POST_FILLERS: &[&str] = &[
@@ -153,7 +154,20 @@ fn trigger_for(
         .iter()
         .filter_map(|m| {
             let end_word = word_at(words, m.end.saturating_sub(1))?;
-            if end_word >= first.first_word || first.first_word - end_word - 1 > PRE_WINDOW {
+            // "The death toll from the bombing reached at least 112": a toll governs the
+            // figure it reaches, further away.
+            let is_toll = ctx.text[m.start..m.end].to_lowercase().ends_with("toll");
+            let window = if is_toll { TOLL_WINDOW } else { PRE_WINDOW };
+            if end_word >= first.first_word || first.first_word - end_word - 1 > window {
+                return None;
+            }
+            if is_toll
+                && !matches!(
+                    words[first.first_word - 1].lower.as_str(),
+                    "to" | "reached" | "at" | "of" | "hit" | "rose" | "climbed"
+                )
+                && first.first_word - end_word - 1 > PRE_WINDOW
+            {
                 return None;
             }
             let gap = &words[end_word..first.first_word];
@@ -166,8 +180,22 @@ fn trigger_for(
     let mut end = list_end(ctx, words, last.last_word);
     // Skip an insertion: "34 civilians – including 17 children - were killed".
     let mut inserted = false;
-    if words[end].comma_after && words.get(end + 1).is_some_and(|w| w.lower == "including") {
-        if let Some(k) = (end + 1..words.len().min(end + 8)).find(|&k| words[k].comma_after) {
+    if words.get(end + 1).is_some_and(|w| w.lower == "including") {
+        let limit = words.len().min(end + 9);
+        let closing = if words[end].comma_after {
+            (end + 1..limit).find(|&k| words[k].comma_after)
+        } else {
+            // Without punctuation: up to the word before "were"/"was" or a kind word.
+            (end + 2..limit)
+                .find(|&k| {
+                    matches!(
+                        words[k].lower.as_str(),
+                        "were" | "was" | "are" | "had" | "have"
+                    ) || kinds.iter().any(|m| m.start == words[k].start)
+                })
+                .map(|k| k - 1)
+        };
+        if let Some(k) = closing {
             end = k;
             inserted = true;
         }
