@@ -30,6 +30,15 @@ fn date(v: &Value) -> NaiveDate {
     NaiveDate::parse_from_str(v.as_str().expect("date string"), "%Y-%m-%d").expect("date")
 }
 
+fn assert_none_failed(failures: &[String], n: usize) {
+    assert!(
+        failures.is_empty(),
+        "{} of {n} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 /// Checks that the `[[negative]]` phrasings find nothing (`found` shows what was found,
 /// `[]` for nothing); returns how many were checked.
 fn negatives(corpus: &Value, failures: &mut Vec<String>, found: impl Fn(&str) -> String) -> usize {
@@ -84,12 +93,7 @@ fn figure_corpus() {
         format!("{:?}", figure::parse(t))
     });
     assert!(n >= 100, "the figure corpus shrank to {n} phrasings");
-    assert!(
-        failures.is_empty(),
-        "{} of {n} failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_none_failed(&failures, n);
 }
 
 #[test]
@@ -135,12 +139,7 @@ fn time_corpus() {
     }
     n += negatives(&corpus, &mut failures, |t| format!("{:?}", time::parse(t)));
     assert!(n >= 70, "the time corpus shrank to {n} phrasings");
-    assert!(
-        failures.is_empty(),
-        "{} of {n} failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_none_failed(&failures, n);
 }
 
 #[test]

@@ -122,16 +122,14 @@ pub fn claims(
         } else {
             None
         };
-        if let Some(row) = claim_for(
+        let scope = Scope {
             ctx,
             lexicon,
             words,
             state,
             common,
-            p,
-            trigger,
-            outer.as_ref(),
-        ) {
+        };
+        if let Some(row) = claim_for(scope, p, trigger, outer.as_ref()) {
             rows.push(row);
         }
         let _ = i;
@@ -243,27 +241,39 @@ fn trigger_for(
     })
 }
 
+/// What every claim of a sentence is built from.
+#[derive(Clone, Copy)]
+struct Scope<'s, 'a> {
+    ctx: &'s SentenceContext<'a>,
+    lexicon: &'s Lexicon,
+    words: &'s [Word<'a>],
+    state: &'s ArticleState,
+    common: &'s Common,
+}
+
 fn unit_entry<'l>(lexicon: &'l Lexicon, p: &Counted) -> Option<&'l Entry> {
     p.unit.as_ref().map(|u| lexicon.entry(u))
 }
 
-#[allow(clippy::too_many_arguments)]
 fn claim_for(
-    ctx: &SentenceContext<'_>,
-    lexicon: &Lexicon,
-    words: &[Word<'_>],
-    state: &ArticleState,
-    common: &Common,
+    sc: Scope<'_, '_>,
     p: &Counted,
     trigger: Option<Trigger>,
     outer: Option<&ClaimRow>,
 ) -> Option<ClaimRow> {
+    let Scope {
+        ctx,
+        lexicon,
+        words,
+        state,
+        common,
+    } = sc;
     let fig = p.figure.map(|f| &ctx.figures[f]);
     let bounds = fig.map(figure::resolve);
     let (low, high, approx) =
         bounds.map_or((Some(1), Some(1), false), |b| (b.low, b.high, b.approx));
     if p.elliptical {
-        return elliptical_claim(ctx, lexicon, words, state, common, p, trigger, outer);
+        return elliptical_claim(sc, p, trigger, outer);
     }
     let entry = unit_entry(lexicon, p);
     let unit_id = entry.map(|e| e.id.clone());
@@ -577,17 +587,19 @@ fn state_of(lexicon: &Lexicon, place: Option<&str>) -> Option<String> {
 /// A figure with no noun: people when a people verb follows ("dozens had been injured"),
 /// else what the previous claim of the sentence counted ("10,000 civilians had fled, with
 /// around 6,000 moving to ...").
-#[allow(clippy::too_many_arguments)]
 fn elliptical_claim(
-    ctx: &SentenceContext<'_>,
-    lexicon: &Lexicon,
-    words: &[Word<'_>],
-    state: &ArticleState,
-    common: &Common,
+    sc: Scope<'_, '_>,
     p: &Counted,
     trigger: Option<Trigger>,
     outer: Option<&ClaimRow>,
 ) -> Option<ClaimRow> {
+    let Scope {
+        ctx,
+        lexicon,
+        words,
+        state,
+        common,
+    } = sc;
     let fig = &ctx.figures[p.figure?];
     let b = figure::resolve(fig);
     let people_kind = trigger
