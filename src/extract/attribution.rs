@@ -2,7 +2,7 @@
 //! "X, a monitoring group, said", and statements that continue ("It said", quotes).
 
 use super::context::SentenceContext;
-use super::phrases::adjectival;
+use super::parties::adjectival;
 use crate::lexicon::{EntryType, Lexicon, Mention};
 use regex::Regex;
 use std::sync::OnceLock;

@@ -2,7 +2,8 @@
 //! (agent). Place, date and source come from the sentence ([`super::Common`]).
 
 use super::context::SentenceContext;
-use super::phrases::{adjectival, counted_phrases, list_end, Counted};
+use super::parties;
+use super::phrases::{counted_phrases, list_end, Counted};
 use super::words::{word_at, Word};
 use super::{ArticleState, ClaimRow, Common};
 use crate::figure;
@@ -112,9 +113,9 @@ pub fn claims(
     state: &ArticleState,
     common: &Common,
 ) -> Vec<ClaimRow> {
-    let phrases = counted_phrases(ctx, lexicon, words);
+    let phrases = counted_phrases(ctx, words);
     let mut rows: Vec<ClaimRow> = Vec::new();
-    for (i, p) in phrases.iter().enumerate() {
+    for p in &phrases {
         let list: Vec<&Counted> = phrases.iter().filter(|q| q.list == p.list).collect();
         let trigger = trigger_for(ctx, lexicon, words, &list);
         let outer = if p.nested || p.elliptical {
@@ -132,7 +133,6 @@ pub fn claims(
         if let Some(row) = claim_for(scope, p, trigger, outer.as_ref()) {
             rows.push(row);
         }
-        let _ = i;
     }
     rows
 }
@@ -279,12 +279,11 @@ fn claim_for(
     let unit_id = entry.map(|e| e.id.clone());
     let people = entry.and_then(|e| e.people).unwrap_or(false);
     let money = fig.and_then(|f| f.currency);
-    let kind: String = if let Some(currency) = money {
+    let kind: String = if money.is_some() {
         let near_loss = words.iter().any(|w| LOSS_WORDS.contains(&w.lower.as_str()));
         if !near_loss {
             return None;
         }
-        let _ = currency;
         "losses".to_owned()
     } else {
         match unit_id.as_deref() {
@@ -348,7 +347,16 @@ fn claim_for(
             in_phrase.or_else(|| other_party(ctx, lexicon, subject.as_deref(), false, words, p))
         } else {
             in_phrase
-                .or_else(|| by_after(ctx, lexicon, words, p.end))
+                .or_else(|| {
+                    parties::after_opener(
+                        parties::active(ctx, lexicon),
+                        lexicon,
+                        words,
+                        p.end,
+                        &["by"],
+                        usize::MAX,
+                    )
+                })
                 .or(subject)
                 .or_else(|| common.source.clone().filter(|s| is_party(lexicon, s)))
         };
@@ -425,21 +433,6 @@ fn is_party(lexicon: &Lexicon, id: &str) -> bool {
     lexicon.entries(EntryType::Party).iter().any(|e| e.id == id)
 }
 
-fn usable_parties<'c>(
-    ctx: &'c SentenceContext<'_>,
-    lexicon: &Lexicon,
-) -> impl Iterator<Item = &'c Mention> + 'c {
-    let civilians: Vec<usize> = lexicon
-        .entries(EntryType::Party)
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.side.as_deref() == Some("civilian"))
-        .map(|(i, _)| i)
-        .collect();
-    ctx.of(EntryType::Party)
-        .filter(move |m| !adjectival(ctx, m) && !civilians.contains(&m.index))
-}
-
 /// The first party of the clause that ends at `before` (the subject), else of the sentence.
 fn subject_before(
     ctx: &SentenceContext<'_>,
@@ -455,34 +448,11 @@ fn subject_before(
         .max()
         .unwrap_or(0);
     let ok = |m: &&Mention| m.end <= before && !exclude.contains(&lexicon.entry(m).id.as_str());
-    let in_clause = usable_parties(ctx, lexicon)
+    let in_clause = parties::active(ctx, lexicon)
         .filter(ok)
         .find(|m| m.start >= clause_start);
     in_clause
-        .or_else(|| usable_parties(ctx, lexicon).find(ok))
-        .map(|m| lexicon.entry(m).id.clone())
-}
-
-/// "by X" after `from`.
-fn by_after(
-    ctx: &SentenceContext<'_>,
-    lexicon: &Lexicon,
-    words: &[Word<'_>],
-    from: usize,
-) -> Option<String> {
-    let by = words
-        .iter()
-        .position(|w| w.start >= from && w.lower == "by")?;
-    let next = words.get(by + 1)?;
-    let next = if next.lower == "the" {
-        words.get(by + 2)?
-    } else {
-        next
-    };
-    usable_parties(ctx, lexicon)
-        .find(|m| {
-            m.start <= next.start && next.start < m.end.max(m.start + 1) || m.start == next.start
-        })
+        .or_else(|| parties::active(ctx, lexicon).find(ok))
         .map(|m| lexicon.entry(m).id.clone())
 }
 
@@ -497,7 +467,16 @@ fn agent_of(
     actor: Option<&str>,
 ) -> Option<String> {
     let exclude: Vec<&str> = actor.into_iter().collect();
-    if let Some(by) = by_after(ctx, lexicon, words, p.end).filter(|b| Some(b.as_str()) != actor) {
+    if let Some(by) = parties::after_opener(
+        parties::active(ctx, lexicon),
+        lexicon,
+        words,
+        p.end,
+        &["by"],
+        usize::MAX,
+    )
+    .filter(|b| Some(b.as_str()) != actor)
+    {
         return Some(by);
     }
     let t = trigger?;
@@ -508,7 +487,7 @@ fn agent_of(
             .map(|w| w.end)
             .min()
             .unwrap_or(ctx.text.len());
-        usable_parties(ctx, lexicon)
+        parties::active(ctx, lexicon)
             .find(|m| {
                 m.start >= t.mention.end
                     && m.end <= clause_end
@@ -540,14 +519,14 @@ fn other_party(
                 .map(|w| if w.lower == "the" { i + 2 } else { i + 1 });
             if let Some(w) = next.and_then(|k| words.get(k)) {
                 if let Some(m) =
-                    usable_parties(ctx, lexicon).find(|m| m.start <= w.start && w.start < m.end)
+                    parties::active(ctx, lexicon).find(|m| m.start <= w.start && w.start < m.end)
                 {
                     return Some(lexicon.entry(m).id.clone());
                 }
             }
         }
     }
-    usable_parties(ctx, lexicon)
+    parties::active(ctx, lexicon)
         .map(|m| lexicon.entry(m).id.clone())
         .find(|id| Some(id.as_str()) != agent)
 }

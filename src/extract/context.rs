@@ -32,18 +32,4 @@ impl<'a> SentenceContext<'a> {
     pub fn of(&self, ty: EntryType) -> impl Iterator<Item = &Mention> {
         self.mentions.iter().filter(move |m| m.ty == ty)
     }
-
-    /// The lower-cased words of the sentence between two byte offsets.
-    pub fn words_between(&self, start: usize, end: usize) -> Vec<String> {
-        if start >= end || end > self.text.len() {
-            return Vec::new();
-        }
-        self.text
-            .get(start..end)
-            .unwrap_or("")
-            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    }
 }

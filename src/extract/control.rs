@@ -6,8 +6,8 @@
 //! and for captures the party it was taken from.
 
 use super::context::SentenceContext;
-use super::phrases::adjectival;
-use super::words::{word_at, words, Word};
+use super::parties::{self, from_word};
+use super::words::{word_at, Word};
 use super::{ArticleState, Common, ControlRow};
 use crate::lexicon::{Entry, EntryType, Lexicon, Mention};
 
@@ -64,17 +64,6 @@ const PART_WORDS: &[&str] = &[
     "most",
 ];
 
-/// Phrases whose party only supports the action ("backed by Russia").
-const SUPPORT: &[&str] = &[
-    "backed by",
-    "with the support of",
-    "supported by",
-    "with the backing of",
-    "backing of",
-    "with the help of",
-    "aided by",
-];
-
 /// Words that make the action word passive when they precede it.
 const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
 
@@ -105,14 +94,14 @@ const HOLDER_NOUNS: &[&str] = &[
 pub fn control(
     ctx: &SentenceContext<'_>,
     lexicon: &Lexicon,
+    words: &[Word<'_>],
     state: &ArticleState,
     common: &Common,
 ) -> Vec<ControlRow> {
-    let words = words(ctx.text);
     let mut rows: Vec<ControlRow> = Vec::new();
     for action in ctx.of(EntryType::Action) {
         let id = lexicon.entry(action).id.as_str();
-        let places = places_of(ctx, lexicon, &words, action, state);
+        let places = places_of(ctx, lexicon, words, action, state);
         if places.is_empty() {
             continue;
         }
@@ -144,12 +133,19 @@ pub fn control(
         if id == "captured" && intended(ctx, action) {
             continue;
         }
-        let parts = is_part(ctx, &words, action, &places);
-        let passive = is_passive(ctx, &words, action);
-        let by = party_after_word(ctx, lexicon, &words, action.end, &["by"], 2);
-        let reduced = reduced_relative(ctx, lexicon, &words, action);
+        let parts = is_part(ctx, words, action);
+        let passive = is_passive(ctx, words, action);
+        let by = parties::after_opener(
+            parties::acting(ctx, lexicon),
+            lexicon,
+            words,
+            action.end,
+            &["by"],
+            2,
+        );
+        let reduced = reduced_relative(ctx, words, action);
         let subject = if reduced {
-            usable(ctx, lexicon)
+            parties::acting(ctx, lexicon)
                 .next()
                 .map(|m| lexicon.entry(m).id.clone())
         } else {
@@ -158,8 +154,15 @@ pub fn control(
         let mut actions: Vec<(&str, Vec<String>, Option<String>)> = Vec::new();
         match id {
             "captured" => {
-                let taken_from = party_after_word(ctx, lexicon, &words, action.end, &["from"], 9)
-                    .or_else(|| driven_object(ctx, lexicon, &words, action));
+                let taken_from = parties::after_opener(
+                    parties::acting(ctx, lexicon),
+                    lexicon,
+                    words,
+                    action.end,
+                    &["from"],
+                    9,
+                )
+                .or_else(|| driven_object(ctx, lexicon, words, action));
                 if passive || trigger.starts_with("driven") {
                     match by {
                         Some(winner) if parts => actions.push(("advanced", vec![winner], None)),
@@ -206,7 +209,7 @@ pub fn control(
                 actions.extend(subject.clone().or(by).map(|s| ("advanced", vec![s], None)))
             }
             "fighting" => {
-                let fighters = fighters_of(ctx, lexicon, &words, action);
+                let fighters = fighters_of(ctx, lexicon, words, action);
                 if !fighters.is_empty() {
                     actions.push(("fighting", fighters, None));
                 }
@@ -248,12 +251,7 @@ pub fn control(
 
 /// A participle after a noun that is not a party ("the citadel of Palmyra taken over from
 /// the terrorists"): a reduced relative clause whose doer is the sentence's main subject.
-fn reduced_relative(
-    ctx: &SentenceContext<'_>,
-    lexicon: &Lexicon,
-    words: &[Word<'_>],
-    action: &Mention,
-) -> bool {
+fn reduced_relative(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -> bool {
     let Some(i) = word_at(words, action.start) else {
         return false;
     };
@@ -264,7 +262,6 @@ fn reduced_relative(
     };
     let prev_is_party = ctx.of(EntryType::Party).any(|m| m.end == prev.end);
     let prev_is_place = ctx.of(EntryType::Place).any(|m| m.end == prev.end);
-    let _ = lexicon;
     participle
         && prev_is_place
         && !prev_is_party
@@ -378,16 +375,9 @@ fn places_of(
         .collect::<String>()
         .to_lowercase();
     let first_after = after.trim_start();
-    let refers_back = [
-        "the city",
-        "the town",
-        "the area",
-        "the site",
-        "the ancient",
-        "the desert",
-    ]
-    .iter()
-    .any(|r| after.contains(r))
+    let refers_back = ["the city", "the town", "the area", "the site"]
+        .iter()
+        .any(|r| after.contains(r))
         || ["it ", "it,", "it.", "them"]
             .iter()
             .any(|r| first_after.starts_with(r));
@@ -427,13 +417,7 @@ fn places_of(
 
 /// Whether the object is a part of the place or a position near it ("neighbourhoods on the
 /// outskirts of", "west of", "a third of").
-fn is_part(
-    ctx: &SentenceContext<'_>,
-    words: &[Word<'_>],
-    action: &Mention,
-    places: &[String],
-) -> bool {
-    let _ = places;
+fn is_part(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -> bool {
     let first_place = ctx
         .of(EntryType::Place)
         .find(|m| m.start >= action.end)
@@ -488,35 +472,6 @@ fn is_passive(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -
         ) && prev2.is_some_and(|p| PASSIVE.contains(&p)))
 }
 
-fn usable<'c>(
-    ctx: &'c SentenceContext<'_>,
-    lexicon: &'c Lexicon,
-) -> impl Iterator<Item = &'c Mention> + 'c {
-    ctx.of(EntryType::Party).filter(move |m| {
-        let e = lexicon.entry(m);
-        e.side.as_deref() != Some("civilian") && !adjectival(ctx, m) && !supporting(ctx, m)
-    })
-}
-
-/// True when the party only supports ("backed by Russia").
-fn supporting(ctx: &SentenceContext<'_>, m: &Mention) -> bool {
-    let before = ctx.text[..m.start].to_lowercase();
-    let before = before.trim_end().trim_end_matches("the").trim_end();
-    SUPPORT.iter().any(|s| before.ends_with(s)) || {
-        // "backed by unrelenting Russian airstrikes": an adjective may stand between.
-        let tail: String = before
-            .chars()
-            .rev()
-            .take(45)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        SUPPORT.iter().any(|s| tail.contains(s)) && !tail.contains(',')
-    }
-}
-
-/// The subject of an action word: the nearest party before it in the sentence.
 /// The subject of an action word: the nearest party before it, or the sentence's first
 /// party when the subject is a pronoun ("where it controls") or the action word opens a
 /// participle clause (", killing dozens and advancing").
@@ -532,57 +487,17 @@ fn subject_of(ctx: &SentenceContext<'_>, lexicon: &Lexicon, action: &Mention) ->
                 && !clause.contains(" who ")
         })
         && before.contains(',');
-    let main = || usable(ctx, lexicon).find(|m| m.end <= action.start);
+    let main = || parties::acting(ctx, lexicon).find(|m| m.end <= action.start);
     // "it" is the sentence's subject ("where it controls"); "they" the party just named
     // ("seized by the militants when they retook").
     let chosen = if matches!(last_word, "it" | "he" | "she") || participle_clause {
         main()
     } else {
-        usable(ctx, lexicon)
+        parties::acting(ctx, lexicon)
             .filter(|m| m.end <= action.start)
             .max_by_key(|m| m.end)
     };
     chosen.map(|m| lexicon.entry(m).id.clone())
-}
-
-/// The party after one of `openers` ("by X", "from X") following `from`, in the clause.
-fn party_after_word(
-    ctx: &SentenceContext<'_>,
-    lexicon: &Lexicon,
-    words: &[Word<'_>],
-    from: usize,
-    openers: &[&str],
-    within: usize,
-) -> Option<String> {
-    let first = from_word(words, from);
-    let i = words
-        .iter()
-        .position(|w| w.start >= from && openers.contains(&w.lower.as_str()))?;
-    if i - first > within {
-        return None;
-    }
-    if words[from_word(words, from)..i]
-        .iter()
-        .any(|w| w.stop_after)
-    {
-        return None;
-    }
-    let next = words.get(i + 1)?;
-    let next = if next.lower == "the" {
-        words.get(i + 2)?
-    } else {
-        next
-    };
-    usable(ctx, lexicon)
-        .find(|m| m.start <= next.start && next.start < m.end)
-        .map(|m| lexicon.entry(m).id.clone())
-}
-
-fn from_word(words: &[Word<'_>], offset: usize) -> usize {
-    words
-        .iter()
-        .position(|w| w.start >= offset)
-        .unwrap_or(words.len())
 }
 
 /// "drove them out", "driving the militants out": the party driven out.
@@ -598,7 +513,7 @@ fn driven_object(
     }
     let i = from_word(words, action.end);
     let out = (i..words.len().min(i + 6)).find(|&k| words[k].lower == "out")?;
-    usable(ctx, lexicon)
+    parties::acting(ctx, lexicon)
         .find(|m| m.start >= words[i].start && m.end <= words[out].start)
         .map(|m| lexicon.entry(m).id.clone())
 }
@@ -644,15 +559,17 @@ fn fighters_of(
         .min()
         .unwrap_or(ctx.text.len());
     let mut out: Vec<String> = Vec::new();
-    for m in usable(ctx, lexicon).filter(|m| m.start >= clause_start && m.end <= clause_end) {
+    for m in
+        parties::acting(ctx, lexicon).filter(|m| m.start >= clause_start && m.end <= clause_end)
+    {
         let id = lexicon.entry(m).id.clone();
         if !out.contains(&id) {
             out.push(id);
         }
     }
     if out.is_empty() {
-        let after = usable(ctx, lexicon).find(|m| m.start >= action.end);
-        let before = usable(ctx, lexicon)
+        let after = parties::acting(ctx, lexicon).find(|m| m.start >= action.end);
+        let before = parties::acting(ctx, lexicon)
             .filter(|m| m.end <= action.start)
             .max_by_key(|m| m.end);
         out.extend(after.or(before).map(|m| lexicon.entry(m).id.clone()));

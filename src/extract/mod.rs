@@ -7,6 +7,7 @@ pub mod attribution;
 pub mod claims;
 pub mod context;
 pub mod control;
+pub mod parties;
 pub mod phrases;
 pub mod words;
 
@@ -145,7 +146,7 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
             .extend(claims::claims(&ctx, lexicon, &words, &state, &common));
         result
             .control
-            .extend(control::control(&ctx, lexicon, &state, &common));
+            .extend(control::control(&ctx, lexicon, &words, &state, &common));
         state.previous_agents = claims::kind_subjects(&ctx, lexicon, &words);
         remember_place(&ctx, lexicon, &mut state);
         common_of_sentence.push(Some(common));

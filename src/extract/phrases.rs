@@ -2,8 +2,9 @@
 //! into lists ("four tanks, three artillery pieces and five motor vehicles").
 
 use super::context::SentenceContext;
+use super::parties::adjectival;
 use super::words::Word;
-use crate::lexicon::{EntryType, Lexicon, Mention};
+use crate::lexicon::{EntryType, Mention};
 
 /// Words that end a noun phrase.
 const STOP: &[&str] = &[
@@ -277,7 +278,6 @@ fn starts_kind(ctx: &SentenceContext<'_>, w: &Word<'_>) -> bool {
 /// Builds a phrase from its opening (figure or determiner) and noun words.
 fn phrase(
     ctx: &SentenceContext<'_>,
-    lexicon: &Lexicon,
     words: &[Word<'_>],
     figure: Option<usize>,
     open_word: usize,
@@ -314,7 +314,6 @@ fn phrase(
         .max_by_key(|m| m.start)
         .copied();
     let party = party_inside.or_else(|| party_after(ctx, words, last));
-    let _ = lexicon;
     Some(Counted {
         figure,
         start,
@@ -340,7 +339,6 @@ fn party_after(ctx: &SentenceContext<'_>, words: &[Word<'_>], last: usize) -> Op
     let skip = match opener {
         "of" | "from" | "in" | "with" => 1,
         "belonging" => 2,
-        "external" if words.get(j + 1).is_some_and(|w| w.lower == "belonging") => 3,
         _ => return None,
     };
     j += skip;
@@ -355,22 +353,12 @@ fn party_after(ctx: &SentenceContext<'_>, words: &[Word<'_>], last: usize) -> Op
         .copied()
 }
 
-/// A party name used as an adjective: "IS-affiliated", "US-backed".
-pub fn adjectival(ctx: &SentenceContext<'_>, m: &Mention) -> bool {
-    let after = &ctx.text[m.end..];
-    after.starts_with('-') && after[1..].starts_with(|c: char| c.is_lowercase())
-}
-
 fn is_determiner(w: &str) -> bool {
     matches!(w, "a" | "an" | "its" | "their" | "the")
 }
 
 /// Finds the counted phrases of a sentence and groups them into lists.
-pub fn counted_phrases(
-    ctx: &SentenceContext<'_>,
-    lexicon: &Lexicon,
-    words: &[Word<'_>],
-) -> Vec<Counted> {
+pub fn counted_phrases(ctx: &SentenceContext<'_>, words: &[Word<'_>]) -> Vec<Counted> {
     let mut out: Vec<Counted> = Vec::new();
     for (fi, fig) in ctx.figures.iter().enumerate() {
         let Some(first) = super::words::word_at(words, fig.start) else {
@@ -384,7 +372,7 @@ pub fn counted_phrases(
         } else {
             noun_phrase(ctx, words, last_fig_word + 1)
         };
-        if let Some(p) = phrase(ctx, lexicon, words, Some(fi), first, &noun) {
+        if let Some(p) = phrase(ctx, words, Some(fi), first, &noun) {
             out.push(p);
         } else {
             // Money needs no noun ("$2m of losses"); other bare figures are elliptical.
@@ -404,7 +392,7 @@ pub fn counted_phrases(
         }
     }
     out.sort_by_key(|p| p.start);
-    add_singulars(ctx, lexicon, words, &mut out);
+    add_singulars(ctx, words, &mut out);
     out.sort_by_key(|p| p.start);
     group_lists(words, &mut out);
     for p in out.iter_mut() {
@@ -419,12 +407,7 @@ pub fn counted_phrases(
 /// Singular phrases: list conjuncts ("14 tanks, an air defense artillery system"), objects
 /// of a kind word ("the killing of a leader", "destroyed an arch") and nested counts
 /// ("including a major general").
-fn add_singulars(
-    ctx: &SentenceContext<'_>,
-    lexicon: &Lexicon,
-    words: &[Word<'_>],
-    out: &mut Vec<Counted>,
-) {
+fn add_singulars(ctx: &SentenceContext<'_>, words: &[Word<'_>], out: &mut Vec<Counted>) {
     let taken =
         |out: &Vec<Counted>, i: usize| out.iter().any(|p| p.first_word <= i && i <= p.last_word);
     for i in 0..words.len() {
@@ -462,7 +445,7 @@ fn add_singulars(
         if is_plural(&words[head_i].lower) && !words[head_i].lower.ends_with("ss") {
             continue;
         }
-        if let Some(p) = phrase(ctx, lexicon, words, None, i, &noun) {
+        if let Some(p) = phrase(ctx, words, None, i, &noun) {
             out.push(p);
         }
     }

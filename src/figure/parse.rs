@@ -443,7 +443,7 @@ fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(FigureMatch,
     }
     if range_opener.is_some() && !matches!(raw, Raw::Range(..)) {
         // `from 30` / `between 30` without a second figure: read the number alone.
-        return number_figure_without_opener(text, tokens, j, currency);
+        return number_figure_without_opener(tokens, j, currency);
     }
     if currency.is_none() {
         if let Some(c) = tokens.get(next).and_then(|t| currency_word(t.text)) {
@@ -473,14 +473,12 @@ fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(FigureMatch,
 }
 
 fn number_figure_without_opener(
-    text: &str,
     tokens: &[Token<'_>],
     j: usize,
     currency: Option<&'static str>,
 ) -> Option<(FigureMatch, usize)> {
     let (v, next, rule) = number_at(tokens, j)?;
     let start = tokens[j].start;
-    let _ = text;
     Some((
         FigureMatch {
             start,
