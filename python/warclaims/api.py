@@ -151,13 +151,13 @@ def read_articles(
     manifest = Path(meta) if meta is not None else None
     inputs = _inputs(source, manifest, text_column)
     articles, _, _, unused = _warclaims.extract(
-        inputs, str(manifest) if manifest else None, text_column, _EMPTY_LEXICON()
+        inputs, str(manifest) if manifest else None, text_column, _empty_lexicon()
     )
     _warn_unused(manifest, unused)
     return pl.DataFrame(articles)
 
 
-def _EMPTY_LEXICON() -> Any:
+def _empty_lexicon() -> Any:
     """An empty lexicon: reading alone extracts nothing."""
     return _warclaims.RustLexicon.from_toml("", "<none>")
 
