@@ -128,7 +128,8 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
     let mut common_of_sentence: Vec<Option<Common>> = Vec::with_capacity(sentences.len());
     for sentence in &sentences {
         let ctx = SentenceContext::new(&article.text, *sentence, lexicon);
-        first_claim_of.push(result.claims.len());
+        let first_claim = result.claims.len();
+        first_claim_of.push(first_claim);
         let has_trigger = !ctx.figures.is_empty()
             || ctx.of(EntryType::Action).next().is_some()
             || ctx.of(EntryType::Kind).next().is_some();
@@ -139,14 +140,21 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
             continue;
         }
         let words = words::words(ctx.text);
-        let (common, missing) = common_of(&ctx, lexicon, article.published, &mut state);
+        let (common, dated, missing) = common_of(&ctx, lexicon, article.published, &mut state);
         unresolved_for_missing_date |= missing;
+        let first_control = result.control.len();
         result
             .claims
             .extend(claims::claims(&ctx, lexicon, &words, &state, &common));
         result
             .control
             .extend(control::control(&ctx, lexicon, &words, &state, &common));
+        date_rows_by_nearest_time(
+            ctx.text,
+            &dated,
+            &mut result.claims[first_claim..],
+            &mut result.control[first_control..],
+        );
         state.previous_agents = claims::kind_subjects(&ctx, lexicon, &words);
         remember_place(&ctx, lexicon, &mut state);
         common_of_sentence.push(Some(common));
@@ -260,7 +268,7 @@ fn common_of(
     lexicon: &Lexicon,
     published: Option<NaiveDate>,
     state: &mut ArticleState,
-) -> (Common, bool) {
+) -> (Common, Vec<EventDate>, bool) {
     let mut common = Common {
         place: main_place(ctx, lexicon).or_else(|| {
             ctx.of(EntryType::Place)
@@ -273,41 +281,25 @@ fn common_of(
         ..Common::default()
     };
     let mut missing = false;
-    let event_times: Vec<&time::TimeMatch> = ctx
-        .times
-        .iter()
-        .filter(|t| !is_statement_time(ctx.text, t))
-        .collect();
-    if let Some(t) = event_times.first() {
-        common.time_text = Some(ctx.text[t.start..t.end].to_owned());
-        let resolved = match t.expr {
-            time::TimeExpr::For(n, unit) => event_times
-                .iter()
-                .skip(1)
-                .find_map(|a| time::resolve(&a.expr, published).ok())
-                .ok_or_else(|| "no anchor".to_owned())
-                .and_then(|anchor| time::resolve_span(n, unit, anchor)),
-            time::TimeExpr::SameDay => state
-                .last_day
-                .map(|d| time::DateRange {
-                    start: d,
-                    end: d,
-                    precision: time::Precision::Day,
-                })
-                .ok_or_else(|| "no earlier day".to_owned()),
-            _ => time::resolve(&t.expr, published),
-        };
-        match resolved {
-            Ok(r) => {
+    let dated = event_dates(ctx, published, state);
+    if let Some(first) = dated.first() {
+        common.time_text = Some(first.text.clone());
+        match &first.range {
+            Some(r) => {
                 common.date_start = Some(r.start);
                 common.date_end = Some(r.end);
                 common.date_basis = "stated";
-                if r.start == r.end {
-                    state.last_day = Some(r.start);
-                }
             }
-            Err(_) => missing |= published.is_none(),
+            None => missing |= published.is_none(),
         }
+    }
+    if let Some(day) = dated
+        .iter()
+        .rev()
+        .filter_map(|d| d.range)
+        .find(|r| r.start == r.end)
+    {
+        state.last_day = Some(day.start);
     }
     let found = attribution::attribution(ctx, lexicon)
         .map(|a| (a.source, a.source_text))
@@ -321,7 +313,153 @@ fn common_of(
         common.source = Some(source);
         common.source_text = Some(text);
     }
-    (common, missing)
+    (common, dated, missing)
+}
+
+/// A time expression of a sentence that dates an event, resolved (or not) against P.
+#[derive(Debug, Clone)]
+pub struct EventDate {
+    /// Byte offsets in the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub range: Option<time::DateRange>,
+    /// A duration placed against an anchor ("for 10 months before ..."): it dates a state
+    /// (`holds`), not an event.
+    pub span: bool,
+}
+
+/// Rolling windows ("in the past 24 hours") that a stated day right beside them makes precise.
+fn is_window(expr: &time::TimeExpr) -> bool {
+    matches!(
+        expr,
+        time::TimeExpr::LastDayAndNight | time::TimeExpr::PastDays(_) | time::TimeExpr::RecentDays
+    )
+}
+
+/// The event times of a sentence in order, statement times ("said on Friday") left out and a
+/// window dropped where a stated day follows right after it ("in 24 hours from Friday to
+/// Saturday").
+fn event_dates(
+    ctx: &SentenceContext<'_>,
+    published: Option<NaiveDate>,
+    state: &ArticleState,
+) -> Vec<EventDate> {
+    let event_times: Vec<&time::TimeMatch> = ctx
+        .times
+        .iter()
+        .filter(|t| !is_statement_time(ctx.text, t))
+        .collect();
+    let mut out = Vec::with_capacity(event_times.len());
+    for (i, t) in event_times.iter().enumerate() {
+        if is_window(&t.expr)
+            && event_times.get(i + 1).is_some_and(|next| {
+                !is_window(&next.expr)
+                    && ctx.text[t.end..next.start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || c == ',')
+            })
+        {
+            continue;
+        }
+        let resolved = match t.expr {
+            time::TimeExpr::For(n, unit) => event_times
+                .iter()
+                .filter(|a| a.start != t.start)
+                .find_map(|a| time::resolve(&a.expr, published).ok())
+                .ok_or_else(|| "no anchor".to_owned())
+                .and_then(|anchor| time::resolve_span(n, unit, anchor)),
+            time::TimeExpr::SameDay => state
+                .last_day
+                .map(|d| time::DateRange {
+                    start: d,
+                    end: d,
+                    precision: time::Precision::Day,
+                })
+                .ok_or_else(|| "no earlier day".to_owned()),
+            _ => time::resolve(&t.expr, published),
+        };
+        out.push(EventDate {
+            start: t.start,
+            end: t.end,
+            text: ctx.text[t.start..t.end].to_owned(),
+            range: resolved.ok(),
+            span: matches!(t.expr, time::TimeExpr::For(..)),
+        });
+    }
+    out
+}
+
+/// Words that open another clause: a time expression before one of them and the trigger
+/// after it belongs to the other clause ("driven out in March, but retook it in December").
+const CLAUSE_OPENERS: &[&str] = &[
+    "but", "before", "after", "while", "when", "although", "then",
+];
+
+/// How far a time expression is from a trigger (byte offsets in the sentence); times in
+/// another clause before the trigger count as far away.
+fn time_distance(text: &str, d: &EventDate, start: usize, end: usize) -> usize {
+    if d.start >= end {
+        return d.start - end;
+    }
+    let between = text.get(d.end.min(start)..start).unwrap_or("");
+    let other_clause = between.contains(';')
+        || between
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| CLAUSE_OPENERS.contains(&w.to_lowercase().as_str()));
+    start.saturating_sub(d.end) + if other_clause { 10_000 } else { 0 }
+}
+
+/// Where a sentence names several event times, each row takes the resolved one nearest its
+/// trigger ("IS held Palmyra for 10 months before it was recaptured ... in March"); spans go
+/// to `holds` rows only.
+fn date_rows_by_nearest_time(
+    text: &str,
+    dated: &[EventDate],
+    claims: &mut [ClaimRow],
+    control: &mut [ControlRow],
+) {
+    let resolved: Vec<&EventDate> = dated.iter().filter(|d| d.range.is_some()).collect();
+    if resolved.len() < 2 {
+        return;
+    }
+    let nearest = |common: &Common, start: usize, end: usize, state: bool| {
+        let (s, e) = (
+            start.saturating_sub(common.sentence_start),
+            end.saturating_sub(common.sentence_start),
+        );
+        let fitting: Vec<&EventDate> = resolved
+            .iter()
+            .copied()
+            .filter(|d| state || !d.span)
+            .collect();
+        let pool = if fitting.is_empty() {
+            &resolved
+        } else {
+            &fitting
+        };
+        pool.iter()
+            .copied()
+            .min_by_key(|d| time_distance(text, d, s, e))
+    };
+    let apply = |common: &mut Common, d: &EventDate| {
+        if let Some(r) = d.range {
+            common.date_start = Some(r.start);
+            common.date_end = Some(r.end);
+            common.date_basis = "stated";
+            common.time_text = Some(d.text.clone());
+        }
+    };
+    for row in claims {
+        if let Some(d) = nearest(&row.common, row.start, row.end, false) {
+            apply(&mut row.common, d);
+        }
+    }
+    for row in control {
+        if let Some(d) = nearest(&row.common, row.start, row.end, row.action == "holds") {
+            apply(&mut row.common, d);
+        }
+    }
 }
 
 /// A time expression that dates the statement ("said on Friday"), not the event.
@@ -410,6 +548,67 @@ mod tests {
         assert_eq!(
             c.common.date_start.map(|d| d.to_string()).as_deref(),
             Some("2016-03-27")
+        );
+    }
+    fn dates_of<'a>(r: &'a ArticleResult, action: &str) -> Vec<(String, String)> {
+        r.control
+            .iter()
+            .filter(|c| c.action == action)
+            .map(|c| {
+                (
+                    c.common
+                        .date_start
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                    c.common.date_end.map(|d| d.to_string()).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_row_takes_the_time_nearest_its_trigger() {
+        let text = "Kurdish forces held Manbij for six months before it was captured by Turkish-backed rebels in August.";
+        let r = extract_article(&article(text, "2016-09-30"), &lex());
+        assert_eq!(
+            dates_of(&r, "captured"),
+            vec![("2016-08-01".into(), "2016-08-31".into())]
+        );
+    }
+
+    #[test]
+    fn a_time_in_an_earlier_clause_is_not_the_trigger_time() {
+        let text = "The militants were driven out of Manbij in June, but retook Manbij in a surprise attack in August.";
+        let r = extract_article(&article(text, "2016-09-30"), &lex());
+        let captured = dates_of(&r, "captured");
+        assert!(
+            captured.contains(&("2016-08-01".into(), "2016-08-31".into())),
+            "{captured:?}"
+        );
+    }
+
+    #[test]
+    fn a_rolling_window_gives_way_to_the_stated_days_beside_it() {
+        let text = "Warplanes flew 40 sorties in the past 24 hours from Friday to Saturday.";
+        let r = extract_article(&article(text, "2016-03-27"), &lex());
+        let c = &r.claims[0];
+        assert_eq!(
+            c.common.time_text.as_deref(),
+            Some("from Friday to Saturday")
+        );
+        assert_eq!(
+            c.common.date_start.map(|d| d.to_string()).as_deref(),
+            Some("2016-03-25")
+        );
+    }
+
+    #[test]
+    fn holds_since_a_month() {
+        let text = "On Thursday, the army began an offensive on Raqqa, held by Islamic State since June 2014.";
+        let r = extract_article(&article(text, "2016-03-27"), &lex());
+        assert_eq!(
+            dates_of(&r, "holds"),
+            vec![("2014-06-01".into(), "2016-03-27".into())]
         );
     }
 }
