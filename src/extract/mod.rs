@@ -550,7 +550,7 @@ mod tests {
             Some("2016-03-27")
         );
     }
-    fn dates_of<'a>(r: &'a ArticleResult, action: &str) -> Vec<(String, String)> {
+    fn dates_of(r: &ArticleResult, action: &str) -> Vec<(String, String)> {
         r.control
             .iter()
             .filter(|c| c.action == action)
