@@ -152,3 +152,89 @@ fn relative_dates_need_the_publication_date() {
         "a stated year needs no P"
     );
 }
+
+/// Formats a claim's fields as `key=value` pairs for comparing with the corpus.
+fn claim_fields(c: &warclaims::extract::ClaimRow) -> Vec<(&'static str, String)> {
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    let num = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
+    vec![
+        ("kind", c.kind.clone()),
+        ("low", num(c.low)),
+        ("high", num(c.high)),
+        ("actor", opt(&c.actor)),
+        ("agent", opt(&c.agent)),
+        ("unit", opt(&c.unit)),
+        ("place", opt(&c.place)),
+        ("source", opt(&c.common.source)),
+    ]
+}
+
+fn wanted_matches(wanted: &Value, got: &[(&'static str, String)]) -> bool {
+    let Some(table) = wanted.as_table() else {
+        return false;
+    };
+    table.iter().all(|(k, v)| {
+        let want = match v {
+            Value::String(s) => s.clone(),
+            Value::Integer(n) => n.to_string(),
+            other => other.to_string(),
+        };
+        got.iter().any(|(gk, gv)| gk == k && *gv == want)
+    })
+}
+
+#[test]
+fn claim_corpus() {
+    use warclaims::article::Article;
+    use warclaims::extract::extract_article;
+    use warclaims::lexicon::Lexicon;
+    let corpus = load("claims.toml");
+    let lexicon = Lexicon::default_lexicon().expect("default lexicon");
+    let run = |text: &str, published: &str| {
+        let mut a = Article::new("t", text);
+        a.set_published_given(NaiveDate::parse_from_str(published, "%Y-%m-%d").expect("published"));
+        extract_article(&a, &lexicon).claims
+    };
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for case in tables(&corpus, "case") {
+        n += 1;
+        let rule = case["rule"].as_str().unwrap_or("?");
+        let text = case["text"].as_str().expect("text");
+        let published = case
+            .get("published")
+            .and_then(Value::as_str)
+            .unwrap_or("2016-03-27");
+        let claims = run(text, published);
+        let got: Vec<_> = claims.iter().map(claim_fields).collect();
+        let shown = || format!("{got:?}");
+        if let Some(count) = case.get("count").and_then(Value::as_integer) {
+            if claims.len() as i64 != count {
+                failures.push(format!(
+                    "[{rule}] {text:?}: {} claims, want {count}: {}",
+                    claims.len(),
+                    shown()
+                ));
+                continue;
+            }
+        }
+        for wanted in case["claims"].as_array().expect("claims") {
+            if !got.iter().any(|g| wanted_matches(wanted, g)) {
+                failures.push(format!(
+                    "[{rule}] {text:?}: no claim like {wanted}: {}",
+                    shown()
+                ));
+            }
+        }
+    }
+    n += negatives(&corpus, &mut failures, |text| {
+        format!(
+            "{:?}",
+            run(text, "2016-03-27")
+                .iter()
+                .map(claim_fields)
+                .collect::<Vec<_>>()
+        )
+    });
+    assert_none_failed(&failures, n);
+}

@@ -90,6 +90,9 @@ struct Trigger {
     after: bool,
     /// The kind word is "lost": its subject is the actor, not the agent.
     lost: bool,
+    /// The kind word is a toll ("the death toll rose to 24") or stands right before the
+    /// figure ("strikes kill 11 including children"): a bare figure it governs counts people.
+    governs_bare: bool,
 }
 
 fn kind_id(lexicon: &Lexicon, m: &Mention) -> &'static str {
@@ -222,7 +225,12 @@ fn trigger_for(
     let pre = pre.or(inside);
     let (mention, after) = match (pre, post) {
         (Some((dp, p)), Some((dq, q))) => {
-            if dq < dp {
+            // A tie goes to the passive after the phrase when a conjunction stands between
+            // the phrase and the word before: "6 were killed and 35 others were injured".
+            let coordinated = words[first.first_word.saturating_sub(dp)..first.first_word]
+                .iter()
+                .any(|w| matches!(w.lower.as_str(), "and" | "while" | "but" | "as"));
+            if dq < dp || (dq == dp && coordinated) {
                 (q, true)
             } else {
                 (p, false)
@@ -232,12 +240,16 @@ fn trigger_for(
         (None, Some((_, q))) => (q, true),
         (None, None) => return None,
     };
-    let lost = ctx.text[mention.start..mention.end].eq_ignore_ascii_case("lost");
+    let trigger_text = ctx.text[mention.start..mention.end].to_lowercase();
+    let lost = trigger_text == "lost";
+    let adjacent = !after
+        && word_at(words, mention.end.saturating_sub(1)).is_some_and(|w| w + 1 == first.first_word);
     Some(Trigger {
         kind: kind_id(lexicon, &mention),
         mention,
         after,
         lost,
+        governs_bare: !after && (trigger_text.ends_with("toll") || adjacent),
     })
 }
 
@@ -582,7 +594,7 @@ fn elliptical_claim(
     let fig = &ctx.figures[p.figure?];
     let b = figure::resolve(fig);
     let people_kind = trigger
-        .filter(|t| t.after)
+        .filter(|t| t.after || t.governs_bare)
         .map(|t| t.kind)
         .filter(|k| matches!(*k, "killed" | "wounded" | "captured" | "displaced"));
     let (kind, unit, actor, agent) = match (people_kind, outer) {

@@ -237,7 +237,9 @@ fn noun_phrase(ctx: &SentenceContext<'_>, words: &[Word<'_>], from: usize) -> Ve
             j += 1;
             continue;
         }
-        if STOP.contains(&w.lower.as_str()) {
+        // "200 IS militants": an acronym of a party is no stop word.
+        let party = ctx.of(EntryType::Party).any(|m| m.start == w.start);
+        if STOP.contains(&w.lower.as_str()) && !party {
             break;
         }
         // A kind word ends the phrase ("38 militants killed") unless a noun follows it

@@ -545,8 +545,16 @@ fn is_excluded(
         return true;
     }
     // Phone-like runs of digit groups: `963 11 2345678`.
+    // A year before the figure is a dateline, not a digit group: `April 26 2017 6 civilians`.
+    let is_year = |t: &Token<'_>| {
+        t.text.len() == 4
+            && t.text
+                .parse::<i64>()
+                .is_ok_and(|y| (1800..=2100).contains(&y))
+    };
     let next_is_digits = tokens.get(next).is_some_and(Token::is_digits);
-    let prev_is_digits = i > 0 && tokens[i - 1].is_digits();
+    let prev_is_digits =
+        i > 0 && tokens[i].is_digits() && tokens[i - 1].is_digits() && !is_year(&tokens[i - 1]);
     if m.rule == "digits" && (next_is_digits || prev_is_digits) {
         return true;
     }
