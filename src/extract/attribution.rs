@@ -37,6 +37,7 @@ pub fn attribution(ctx: &SentenceContext<'_>, lexicon: &Lexicon) -> Option<Attri
         .iter()
         .filter(|m| matches!(m.ty, EntryType::Source | EntryType::Party) && !adjectival(ctx, m))
         .collect();
+    let mut relayed: Option<Attribution> = None;
     for verb in speech_verbs().find_iter(ctx.text) {
         let v = verb.as_str().to_lowercase();
         let before_text = ctx.text[..verb.start()].trim_end();
@@ -55,13 +56,19 @@ pub fn attribution(ctx: &SentenceContext<'_>, lexicon: &Lexicon) -> Option<Attri
             _ => before,
         };
         if let Some(m) = chosen {
-            return Some(Attribution {
+            let found = Attribution {
                 source: lexicon.entry(m).id.clone(),
                 source_text: ctx.text[m.start..m.end].to_owned(),
-            });
+            };
+            // A wire relaying another speaker: keep looking for the original claimant.
+            if lexicon.entry(m).relay == Some(true) {
+                relayed.get_or_insert(found);
+                continue;
+            }
+            return Some(found);
         }
     }
-    None
+    relayed
 }
 
 /// The speaker right before a verb; of speakers joined by "and", the first named.
@@ -144,6 +151,20 @@ mod tests {
             None
         );
         assert_eq!(source("IS destroyed a number of monuments."), None);
+        // A wire relaying a claimant: the claimant is the source, either way round.
+        let coalition = Some("US-led coalition".to_owned());
+        assert_eq!(
+            source("Reuters said the coalition said its strikes killed 12 militants."),
+            coalition
+        );
+        assert_eq!(
+            source("The coalition said its strikes killed 12 militants, Reuters reported."),
+            coalition
+        );
+        assert_eq!(
+            source("12 militants were killed, AFP reported."),
+            Some("AFP".into())
+        );
     }
 
     #[test]

@@ -48,6 +48,10 @@ pub struct Entry {
     pub lat: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
+    /// Source: a wire or outlet that relays others ("Reuters said the coalition said"): where
+    /// it relays another speaker in the same sentence, that speaker is the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relay: Option<bool>,
 }
 
 impl Entry {
@@ -61,7 +65,7 @@ impl Entry {
         macro_rules! take {
             ($($f:ident),*) => { $( if other.$f.is_some() { self.$f = other.$f; } )* };
         }
-        take!(side, unit, party, people, owned, country, lat, lon);
+        take!(side, unit, party, people, owned, country, lat, lon, relay);
     }
 }
 
