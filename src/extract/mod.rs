@@ -396,31 +396,34 @@ const CLAUSE_OPENERS: &[&str] = &[
     "but", "before", "after", "while", "when", "although", "then",
 ];
 
-/// How far a time expression is from a trigger (byte offsets in the sentence); times in
-/// another clause before the trigger count as far away.
+/// How far a time expression is from a trigger (byte offsets in the sentence); a time in
+/// another clause before the trigger counts as far away, unless it opens the sentence
+/// ("On Friday, after heavy clashes, the army retook ...").
 fn time_distance(text: &str, d: &EventDate, start: usize, end: usize) -> usize {
     if d.start >= end {
         return d.start - end;
     }
+    let opens_sentence = text[..d.start].chars().all(|c| !c.is_alphanumeric());
     let between = text.get(d.end.min(start)..start).unwrap_or("");
-    let other_clause = between.contains(';')
-        || between
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| CLAUSE_OPENERS.contains(&w.to_lowercase().as_str()));
+    let other_clause = !opens_sentence
+        && (between.contains(';')
+            || between
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| CLAUSE_OPENERS.contains(&w.to_lowercase().as_str())));
     start.saturating_sub(d.end) + if other_clause { 10_000 } else { 0 }
 }
 
-/// Where a sentence names several event times, each row takes the resolved one nearest its
-/// trigger ("IS held Palmyra for 10 months before it was recaptured ... in March"); spans go
-/// to `holds` rows only.
+/// Where a sentence names several event times, each row takes the one nearest its trigger
+/// ("IS held Palmyra for 10 months before it was recaptured ... in March"); spans go to
+/// `holds` rows only. A row whose nearest time cannot be resolved ("eight months after the
+/// army drove them out") keeps that text and no date rather than another clause's date.
 fn date_rows_by_nearest_time(
     text: &str,
     dated: &[EventDate],
     claims: &mut [ClaimRow],
     control: &mut [ControlRow],
 ) {
-    let resolved: Vec<&EventDate> = dated.iter().filter(|d| d.range.is_some()).collect();
-    if resolved.len() < 2 {
+    if dated.len() < 2 {
         return;
     }
     let nearest = |common: &Common, start: usize, end: usize, state: bool| {
@@ -428,26 +431,24 @@ fn date_rows_by_nearest_time(
             start.saturating_sub(common.sentence_start),
             end.saturating_sub(common.sentence_start),
         );
-        let fitting: Vec<&EventDate> = resolved
-            .iter()
-            .copied()
-            .filter(|d| state || !d.span)
-            .collect();
-        let pool = if fitting.is_empty() {
-            &resolved
-        } else {
-            &fitting
-        };
-        pool.iter()
-            .copied()
+        let fitting: Vec<&EventDate> = dated.iter().filter(|d| state || !d.span).collect();
+        fitting
+            .into_iter()
             .min_by_key(|d| time_distance(text, d, s, e))
     };
     let apply = |common: &mut Common, d: &EventDate| {
-        if let Some(r) = d.range {
-            common.date_start = Some(r.start);
-            common.date_end = Some(r.end);
-            common.date_basis = "stated";
-            common.time_text = Some(d.text.clone());
+        common.time_text = Some(d.text.clone());
+        match d.range {
+            Some(r) => {
+                common.date_start = Some(r.start);
+                common.date_end = Some(r.end);
+                common.date_basis = "stated";
+            }
+            None => {
+                common.date_start = None;
+                common.date_end = None;
+                common.date_basis = "none";
+            }
         }
     };
     for row in claims {
@@ -609,6 +610,32 @@ mod tests {
         assert_eq!(
             dates_of(&r, "holds"),
             vec![("2014-06-01".into(), "2016-03-27".into())]
+        );
+    }
+    #[test]
+    fn a_row_whose_own_time_is_unresolved_takes_no_other_date() {
+        let text = "The militants retook Manbij on 11 December, eight months after the army drove them out.";
+        let r = extract_article(&article(text, "2016-12-17"), &lex());
+        let actors: Vec<(&str, Option<NaiveDate>)> = r
+            .control
+            .iter()
+            .filter(|c| c.action == "captured")
+            .map(|c| (c.actor.as_str(), c.common.date_start))
+            .collect();
+        assert!(
+            actors.contains(&("Islamic State", NaiveDate::from_ymd_opt(2016, 12, 11))),
+            "{actors:?}"
+        );
+        assert!(actors.contains(&("Syrian government", None)), "{actors:?}");
+    }
+
+    #[test]
+    fn a_sentence_opening_time_dates_every_clause() {
+        let text = "On Friday, after heavy clashes near Manbij, 12 soldiers were killed, an official said.";
+        let r = extract_article(&article(text, "2016-12-17"), &lex());
+        assert_eq!(
+            r.claims[0].common.date_start,
+            NaiveDate::from_ymd_opt(2016, 12, 16)
         );
     }
 }
