@@ -33,6 +33,7 @@ if [ -f "$SHARED/eval/score.py" ]; then
   if [ -f "$SHARED/data/fakes/fakes.csv" ]; then
     echo "== fakes: civilian death counts found as killed figures"
     "$PY" scripts/fakes_recall.py --data "$SHARED/data/fakes/fakes.csv"
+    "$PY" scripts/fakes_analysis.py --data "$SHARED/data/fakes/fakes.csv"
   fi
 else
   echo "== score: skipped ($SHARED/eval not found)"

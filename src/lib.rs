@@ -5,6 +5,7 @@
 //! control events ([`extract`]) and builds Arrow tables ([`frames`]). It knows nothing of
 //! Python: the bindings live in `python/` behind the `python` feature.
 
+pub mod analysis;
 pub mod article;
 pub mod error;
 pub mod extract;

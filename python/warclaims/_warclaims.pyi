@@ -51,3 +51,31 @@ def parse_figures(text: str) -> ArrowTable:
 
 def parse_times(text: str, published: str | None = None) -> ArrowTable:
     """The time expressions of a text, resolved against an ISO publication date."""
+
+def group_claims(
+    kind: list[str],
+    actor: list[str | None],
+    unit: list[str | None],
+    place: list[str | None],
+    start: list[int],
+    end: list[int],
+    low: list[int | None],
+    high: list[int | None],
+    source: list[str | None],
+    outlet: list[str | None],
+    article: list[str],
+) -> tuple[list[int], list[bool]]:
+    """Groups claims (dates as days since 1970-01-01): each claim's group, and per group
+    whether it is contested."""
+
+def control_timeline(
+    place: list[str],
+    action: list[str],
+    actor: list[str],
+    article: list[str],
+    start: list[int | None],
+    end: list[int | None],
+    published: list[int | None],
+) -> list[tuple[str, str, int, int | None, bool, list[int], list[int], bool]]:
+    """Control intervals: (place, actor, start, end, start_from_publication, supporting event
+    indices, conflicting event indices, conflict)."""

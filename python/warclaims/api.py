@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import polars as pl
 
-from warclaims import _warclaims
+from warclaims import _warclaims, analysis
 from warclaims.errors import InputError
 from warclaims.lexicon import Lexicon
 
@@ -185,12 +185,13 @@ class Extraction:
         )
 
     def write(self, directory: PathLike, format: Format = "parquet") -> list[Path]:
-        """Writes ``articles``, ``claims`` and ``control`` files into ``directory``.
+        """Writes ``articles``, ``claims``, ``control`` and ``groups`` files into ``directory``.
 
         Args:
             directory: created if missing.
             format: ``parquet`` (default), ``csv`` or ``jsonl``. CSV cannot hold lists, so
-                ``warnings`` is joined with `` | `` there.
+                lists (``warnings``, ``sources``, ``claim_ids``...) are joined with `` | ``
+                there.
 
         Returns:
             The paths written.
@@ -204,6 +205,7 @@ class Extraction:
             ("articles", self.articles),
             ("claims", self.claims),
             ("control", self.control),
+            ("groups", self.groups()),
         ):
             path = out / f"{name}.{format}"
             if format == "parquet":
@@ -215,6 +217,41 @@ class Extraction:
                 flat.write_csv(path)
             written.append(path)
         return written
+
+    def grouped_claims(self) -> pl.DataFrame:
+        """The claims with their ``group_id`` and ``corroboration`` (and ``published``,
+        ``outlet``) added; see :func:`warclaims.analysis.grouped_claims`."""
+        return analysis.grouped_claims(self)
+
+    def groups(self) -> pl.DataFrame:
+        """Claim groups: one row per event figure with every outlet that carried it.
+
+        See :func:`warclaims.analysis.groups` for the columns and how groups and
+        corroboration (``single_source``, ``corroborated``, ``contested``) are decided.
+        """
+        return analysis.groups(self)
+
+    def who_says_what(
+        self, kind: str = "killed", by: Sequence[str] = ("actor",), window: str = "7d"
+    ) -> pl.DataFrame:
+        """Per event window and party, each source's figures side by side
+        (see :func:`warclaims.analysis.who_says_what`)."""
+        return analysis.who_says_what(self, kind=kind, by=by, window=window)
+
+    def control_timeline(self, place: str | Sequence[str] | None = None) -> pl.DataFrame:
+        """Per place, consecutive intervals of control citing their events
+        (see :func:`warclaims.analysis.control_timeline`)."""
+        return analysis.control_timeline(self, place=place)
+
+    def casualty_series(
+        self,
+        every: str = "1mo",
+        by: Sequence[str] = ("actor", "source"),
+        kind: str | Sequence[str] = "killed",
+    ) -> pl.DataFrame:
+        """Figures over time, each claim group counted once
+        (see :func:`warclaims.analysis.casualty_series`)."""
+        return analysis.casualty_series(self, every=every, by=by, kind=kind)
 
     def __repr__(self) -> str:
         return f"Extraction({self.summary()})"

@@ -396,12 +396,28 @@ const CLAUSE_OPENERS: &[&str] = &[
     "but", "before", "after", "while", "when", "although", "then",
 ];
 
+/// Words that open another clause after a trigger ("when" is left out: "were killed when
+/// strikes hit the town on Friday" dates the same event).
+const LATER_CLAUSE_OPENERS: &[&str] = &[
+    "which", "since", "before", "after", "but", "although", "whereas", "while",
+];
+
+/// What a time in another clause adds to its distance: more than any sentence is long.
+const OTHER_CLAUSE: usize = 1 << 20;
+
 /// How far a time expression is from a trigger (byte offsets in the sentence); a time in
 /// another clause before the trigger counts as far away, unless it opens the sentence
 /// ("On Friday, after heavy clashes, the army retook ...").
 fn time_distance(text: &str, d: &EventDate, start: usize, end: usize) -> usize {
     if d.start >= end {
-        return d.start - end;
+        // "400 died in the battle, ... the biggest defeat since it declared a caliphate in
+        // 2014": a time after a relative or subordinate opener dates that clause.
+        let between = text.get(end..d.start).unwrap_or("");
+        let other_clause = between.contains(';')
+            || between
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| LATER_CLAUSE_OPENERS.contains(&w.to_lowercase().as_str()));
+        return d.start - end + if other_clause { OTHER_CLAUSE } else { 0 };
     }
     let opens_sentence = text[..d.start].chars().all(|c| !c.is_alphanumeric());
     let between = text.get(d.end.min(start)..start).unwrap_or("");
@@ -410,7 +426,7 @@ fn time_distance(text: &str, d: &EventDate, start: usize, end: usize) -> usize {
             || between
                 .split(|c: char| !c.is_alphabetic())
                 .any(|w| CLAUSE_OPENERS.contains(&w.to_lowercase().as_str())));
-    start.saturating_sub(d.end) + if other_clause { 10_000 } else { 0 }
+    start.saturating_sub(d.end) + if other_clause { OTHER_CLAUSE } else { 0 }
 }
 
 /// Where a sentence names several event times, each row takes the one nearest its trigger
@@ -423,7 +439,7 @@ fn date_rows_by_nearest_time(
     claims: &mut [ClaimRow],
     control: &mut [ControlRow],
 ) {
-    if dated.len() < 2 {
+    if dated.is_empty() {
         return;
     }
     let nearest = |common: &Common, start: usize, end: usize, state: bool| {
@@ -432,9 +448,11 @@ fn date_rows_by_nearest_time(
             end.saturating_sub(common.sentence_start),
         );
         let fitting: Vec<&EventDate> = dated.iter().filter(|d| state || !d.span).collect();
-        fitting
+        let (distance, d) = fitting
             .into_iter()
-            .min_by_key(|d| time_distance(text, d, s, e))
+            .map(|d| (time_distance(text, d, s, e), d))
+            .min_by_key(|(distance, _)| *distance)?;
+        Some((distance >= OTHER_CLAUSE, d))
     };
     let apply = |common: &mut Common, d: &EventDate| {
         common.time_text = Some(d.text.clone());
@@ -451,15 +469,25 @@ fn date_rows_by_nearest_time(
             }
         }
     };
-    for row in claims {
-        if let Some(d) = nearest(&row.common, row.start, row.end, false) {
-            apply(&mut row.common, d);
+    // Times only in other clauses leave the row undated; a single time in the same clause
+    // is the sentence's date already.
+    let apply_nearest = |common: &mut Common, found: Option<(bool, &EventDate)>| match found {
+        Some((true, _)) => {
+            common.date_start = None;
+            common.date_end = None;
+            common.date_basis = "none";
+            common.time_text = None;
         }
+        Some((false, d)) if dated.len() >= 2 => apply(common, d),
+        _ => {}
+    };
+    for row in claims {
+        let found = nearest(&row.common, row.start, row.end, false);
+        apply_nearest(&mut row.common, found);
     }
     for row in control {
-        if let Some(d) = nearest(&row.common, row.start, row.end, row.action == "holds") {
-            apply(&mut row.common, d);
-        }
+        let found = nearest(&row.common, row.start, row.end, row.action == "holds");
+        apply_nearest(&mut row.common, found);
     }
 }
 

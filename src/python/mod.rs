@@ -1,6 +1,7 @@
 //! The pyo3 bindings: a thin layer over the core. Each function converts arguments, runs
 //! the core with the GIL released, and wraps the result.
 
+mod analysis;
 mod convert;
 mod errors;
 
@@ -212,6 +213,8 @@ fn _warclaims(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(list_files, m)?)?;
     m.add_function(wrap_pyfunction!(parse_figures, m)?)?;
     m.add_function(wrap_pyfunction!(parse_times, m)?)?;
+    m.add_function(wrap_pyfunction!(analysis::group_claims, m)?)?;
+    m.add_function(wrap_pyfunction!(analysis::control_timeline, m)?)?;
     let aliases = PyDict::new(py);
     aliases.set_item("text", crate::read::table::TEXT_COLUMNS.to_vec())?;
     aliases.set_item("id", crate::read::table::ID_COLUMNS.to_vec())?;

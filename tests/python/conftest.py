@@ -19,3 +19,19 @@ def seeds_gold() -> Path:
     if not path.exists():
         pytest.skip("../shared/eval is not present")
     return path
+
+
+@pytest.fixture(scope="session")
+def seeds_extraction():
+    """The seeds extracted once for the tests that only read the result."""
+    import warclaims
+
+    return warclaims.extract(ROOT / "seeds", meta=ROOT / "seeds" / "articles.csv")
+
+
+@pytest.fixture
+def fakes_csv() -> Path:
+    path = SHARED / "data" / "fakes" / "fakes.csv"
+    if not path.exists():
+        pytest.skip("../shared/data/fakes is not present")
+    return path

@@ -1,0 +1,349 @@
+//! Claim groups: claims from any number of articles that report the same figure about the
+//! same event (same kind, actor and thing; same or unknown place; overlapping or adjacent
+//! date windows; compatible figures) are one group. Linking is transitive (union-find).
+//!
+//! A group is *contested* when another group about the same short event window (a week at
+//! most, start and end within a day of its own) in the same named place gives a precise
+//! figure that contradicts it (ranges that cannot both hold, within ten times of each
+//! other) in another voice: from another article, or from another named source.
+
+use super::Day;
+use std::collections::HashMap;
+
+/// What grouping needs of one claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupInput {
+    pub kind: String,
+    pub actor: Option<String>,
+    /// Unit of the claim (for things, the counted noun).
+    pub unit: Option<String>,
+    pub place: Option<String>,
+    /// The event window: stated dates, else the publication date (a day before it to it).
+    pub start: Day,
+    pub end: Day,
+    pub low: Option<i64>,
+    pub high: Option<i64>,
+    /// Who says so; `None` is the outlet's own voice, told apart by `outlet`.
+    pub source: Option<String>,
+    pub outlet: Option<String>,
+    /// The article the claim comes from.
+    pub article: String,
+}
+
+/// The grouping of a claim list: a group per claim (0-based, in order of first member)
+/// and, per group, whether it is contested.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Grouping {
+    pub group_of: Vec<u32>,
+    pub contested: Vec<bool>,
+}
+
+/// The range a figure allows, as a closed interval. An open bound is closed at 10% past the
+/// given one ("at least 400" allows 400..440, "up to 200" allows 100..200): a figure that
+/// only bounds is compatible with figures near its bound, not with any figure at all.
+pub fn allowed(low: Option<i64>, high: Option<i64>) -> Option<(i64, i64)> {
+    match (low, high) {
+        (Some(l), Some(h)) => Some((l.min(h), l.max(h))),
+        (Some(l), None) => Some((l, l.saturating_add(l / 10))),
+        (None, Some(h)) => Some((h / 2, h)),
+        (None, None) => None,
+    }
+}
+
+/// A broad range ("hundreds" is 200..999): more than half again as high as it is low.
+fn broad((low, high): (i64, i64)) -> bool {
+    high.saturating_mul(2) > low.saturating_mul(3)
+}
+
+/// Two figures can be the same figure: their allowed ranges overlap, and a broad range
+/// ("hundreds", "dozens") is the same figure only as the same range, so "hundreds" never
+/// merges with "400" (no figure at all is compatible with anything).
+pub fn compatible(a: &GroupInput, b: &GroupInput) -> bool {
+    match (allowed(a.low, a.high), allowed(b.low, b.high)) {
+        (Some(x), Some(y)) if broad(x) || broad(y) => x == y,
+        (Some((al, ah)), Some((bl, bh))) => al <= bh && bl <= ah,
+        _ => true,
+    }
+}
+
+/// The longest event window two claims can contradict over: a figure for a month or a
+/// year is a running total, not a count of one event.
+const MAX_CONTESTED_DAYS: Day = 7;
+
+/// Two claims contradict: about one short event window in one named place, their figures
+/// are precise (no "dozens"), cannot both be right, and are within ten times of each other.
+fn contradict(a: &GroupInput, b: &GroupInput) -> bool {
+    let short = |c: &GroupInput| c.end - c.start <= MAX_CONTESTED_DAYS;
+    if !(same_window(a, b) && short(a) && short(b) && a.place.is_some() && a.place == b.place) {
+        return false;
+    }
+    // In one article, an outlet's own figures beside a named source's are mostly other
+    // incidents of a round-up; two named sources giving two figures are a dispute.
+    if a.article == b.article && (a.source.is_none() || b.source.is_none()) {
+        return false;
+    }
+    match (allowed(a.low, a.high), allowed(b.low, b.high)) {
+        (Some(x), Some(y)) if broad(x) || broad(y) => false,
+        // Ten times apart is a running total beside one incident, not two counts of one.
+        (Some((al, ah)), Some((bl, bh))) => {
+            (al > bh || bl > ah) && al.max(bl) <= ah.min(bh).saturating_mul(10)
+        }
+        _ => false,
+    }
+}
+
+fn places_agree(a: &GroupInput, b: &GroupInput) -> bool {
+    match (&a.place, &b.place) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+fn windows_touch(a: &GroupInput, b: &GroupInput) -> bool {
+    a.start <= b.end + 1 && b.start <= a.end + 1
+}
+
+fn same_window(a: &GroupInput, b: &GroupInput) -> bool {
+    (a.start - b.start).abs() <= 1 && (a.end - b.end).abs() <= 1
+}
+
+fn voice(c: &GroupInput) -> (Option<&str>, Option<&str>) {
+    match &c.source {
+        Some(s) => (Some(s.as_str()), None),
+        None => (None, c.outlet.as_deref()),
+    }
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+/// Kind, actor and unit: claims only group within one block.
+type BlockKey<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+
+/// Members of each block (same kind, actor and unit), sorted by window start.
+fn blocks(claims: &[GroupInput]) -> Vec<Vec<usize>> {
+    let mut by_key: HashMap<BlockKey<'_>, Vec<usize>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        by_key
+            .entry((c.kind.as_str(), c.actor.as_deref(), c.unit.as_deref()))
+            .or_default()
+            .push(i);
+    }
+    let mut out: Vec<Vec<usize>> = by_key.into_values().collect();
+    for members in &mut out {
+        members.sort_by_key(|&i| (claims[i].start, i));
+    }
+    out.sort_by_key(|m| m.first().copied());
+    out
+}
+
+/// Groups the claims and flags contested groups.
+pub fn group(claims: &[GroupInput]) -> Grouping {
+    let mut uf = UnionFind((0..claims.len()).collect());
+    let blocks = blocks(claims);
+    // Sweep each block in window order; only claims whose window is still open can link.
+    // Claims of the same place (or both of none) link first; a claim of unknown place then
+    // joins only when everything it could join lies in one place, so it never bridges two.
+    let mut unplaced_links: Vec<(usize, usize)> = Vec::new();
+    for members in &blocks {
+        let mut open: Vec<usize> = Vec::new();
+        for &i in members {
+            let c = &claims[i];
+            open.retain(|&j| claims[j].end + 1 >= c.start);
+            for &j in &open {
+                let o = &claims[j];
+                if !(windows_touch(c, o) && compatible(c, o)) {
+                    continue;
+                }
+                if c.place == o.place {
+                    uf.union(i, j);
+                } else if places_agree(c, o) {
+                    unplaced_links.push(if c.place.is_none() { (i, j) } else { (j, i) });
+                }
+            }
+            open.push(i);
+        }
+    }
+    let mut candidates: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (unplaced, placed) in unplaced_links {
+        candidates.entry(unplaced).or_default().push(placed);
+    }
+    let mut joins: Vec<(usize, Vec<usize>)> = candidates.into_iter().collect();
+    joins.sort_unstable();
+    for (unplaced, placed) in joins {
+        let first_place = &claims[placed[0]].place;
+        if placed.iter().all(|&j| claims[j].place == *first_place) {
+            for j in placed {
+                uf.union(unplaced, j);
+            }
+        }
+    }
+    // Number groups by first member.
+    let mut id_of_root: HashMap<usize, u32> = HashMap::new();
+    let mut group_of = Vec::with_capacity(claims.len());
+    for i in 0..claims.len() {
+        let root = uf.find(i);
+        let next = id_of_root.len() as u32;
+        group_of.push(*id_of_root.entry(root).or_insert(next));
+    }
+    let mut contested = vec![false; id_of_root.len()];
+    for members in &blocks {
+        for (k, &i) in members.iter().enumerate() {
+            for &j in &members[k + 1..] {
+                let (a, b) = (&claims[i], &claims[j]);
+                if b.start > a.start + 1 {
+                    break;
+                }
+                if group_of[i] != group_of[j] && contradict(a, b) && voice(a) != voice(b) {
+                    contested[group_of[i] as usize] = true;
+                    contested[group_of[j] as usize] = true;
+                }
+            }
+        }
+    }
+    Grouping {
+        group_of,
+        contested,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(low: i64, high: Option<i64>, start: Day, source: &str) -> GroupInput {
+        GroupInput {
+            kind: "killed".into(),
+            actor: Some("Islamic State".into()),
+            unit: Some("militant".into()),
+            place: Some("Palmyra".into()),
+            start,
+            end: start,
+            low: Some(low),
+            high,
+            source: Some(source.into()),
+            outlet: None,
+            article: format!("{source}-{start}"),
+        }
+    }
+
+    #[test]
+    fn same_figure_same_event_is_one_group() {
+        let g = group(&[
+            claim(400, Some(400), 100, "SOHR"),
+            claim(400, Some(400), 101, "SOHR"),
+            claim(400, None, 100, "AFP"),
+        ]);
+        assert_eq!(g.group_of, vec![0, 0, 0]);
+        assert_eq!(g.contested, vec![false]);
+    }
+
+    #[test]
+    fn far_apart_windows_are_different_events() {
+        let g = group(&[
+            claim(10, Some(10), 100, "SOHR"),
+            claim(10, Some(10), 110, "SOHR"),
+        ]);
+        assert_eq!(g.group_of, vec![0, 1]);
+    }
+
+    #[test]
+    fn other_place_actor_or_kind_splits() {
+        let mut other_place = claim(10, Some(10), 100, "SOHR");
+        other_place.place = Some("Raqqa".into());
+        let mut other_actor = claim(10, Some(10), 100, "SOHR");
+        other_actor.actor = Some("civilians".into());
+        let mut other_kind = claim(10, Some(10), 100, "SOHR");
+        other_kind.kind = "wounded".into();
+        let g = group(&[
+            claim(10, Some(10), 100, "SOHR"),
+            other_place,
+            other_actor,
+            other_kind,
+        ]);
+        assert_eq!(g.group_of, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn an_unknown_place_joins_one_place_but_never_bridges_two() {
+        let mut unknown = claim(10, Some(10), 100, "AFP");
+        unknown.place = None;
+        let g = group(&[claim(10, Some(10), 100, "SOHR"), unknown.clone()]);
+        assert_eq!(g.group_of, vec![0, 0]);
+        let mut raqqa = claim(10, Some(10), 100, "SOHR");
+        raqqa.place = Some("Raqqa".into());
+        let g = group(&[claim(10, Some(10), 100, "SOHR"), unknown, raqqa]);
+        assert_eq!(g.group_of, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn incompatible_figures_from_two_sources_are_contested() {
+        let g = group(&[
+            claim(400, Some(400), 100, "SOHR"),
+            claim(100, None, 100, "Russia"),
+            claim(20, Some(20), 300, "SOHR"),
+        ]);
+        assert_eq!(g.group_of, vec![0, 1, 2]);
+        assert_eq!(g.contested, vec![true, true, false]);
+    }
+
+    #[test]
+    fn one_source_changing_its_figure_is_not_contested() {
+        let g = group(&[
+            claim(400, Some(400), 100, "SOHR"),
+            claim(120, Some(120), 100, "SOHR"),
+        ]);
+        assert_eq!(g.contested, vec![false, false]);
+    }
+
+    #[test]
+    fn a_broad_figure_is_its_own_group_but_no_contradiction() {
+        let g = group(&[
+            claim(400, Some(400), 100, "SOHR"),
+            claim(200, Some(999), 100, "army"),
+            claim(200, Some(999), 100, "AFP"),
+        ]);
+        assert_eq!(g.group_of, vec![0, 1, 1]);
+        assert_eq!(g.contested, vec![false, false]);
+    }
+
+    #[test]
+    fn a_round_up_or_a_running_total_is_no_dispute() {
+        let mut own_voice = claim(5, Some(5), 100, "SOHR");
+        own_voice.source = None;
+        own_voice.article = "SOHR-100".into();
+        let g = group(&[claim(20, Some(20), 100, "SOHR"), own_voice]);
+        assert_eq!(
+            g.contested,
+            vec![false, false],
+            "same article, outlet's own figure"
+        );
+        let g = group(&[
+            claim(2000, Some(2000), 100, "SOHR"),
+            claim(20, Some(20), 100, "AFP"),
+        ]);
+        assert_eq!(g.contested, vec![false, false], "a hundred times apart");
+    }
+
+    #[test]
+    fn bounds_are_closed_near_the_bound() {
+        assert_eq!(allowed(Some(400), None), Some((400, 440)));
+        assert_eq!(allowed(None, Some(200)), Some((100, 200)));
+        assert_eq!(allowed(Some(24), Some(99)), Some((24, 99)));
+    }
+}
