@@ -10,6 +10,7 @@ for another war without code::
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,15 @@ class Lexicon:
     def ids(self, entry_type: str) -> list[str]:
         """The canonical ids of one entry type (``party``, ``place``, ...)."""
         return self._inner.ids(entry_type)
+
+    def entries(self, entry_type: str) -> list[dict[str, Any]]:
+        """The entries of one type as dicts (``id``, ``aliases`` and fields such as
+        ``side``, ``country``, ``lat``, ``lon``)."""
+        if entry_type not in ENTRY_TYPES:
+            raise ValueError(
+                f"entry_type must be one of {', '.join(ENTRY_TYPES)}, not {entry_type!r}"
+            )
+        return list(tomllib.loads(self.to_toml()).get(entry_type, []))
 
     def to_toml(self) -> str:
         """The lexicon as TOML text, readable by :meth:`from_file`."""
