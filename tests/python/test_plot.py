@@ -68,7 +68,7 @@ def test_save_without_a_browser(tmp_path, seeds_extraction, suffix):
 
 
 def test_save_rejects_unknown_formats(tmp_path, seeds_extraction):
-    with pytest.raises(ValueError, match=".png"):
+    with pytest.raises(ValueError, match=r"\.png"):
         plot.save(plot.places(seeds_extraction), tmp_path / "t.gif")
 
 
