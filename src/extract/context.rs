@@ -6,6 +6,22 @@ use crate::lexicon::{EntryType, Lexicon, Mention};
 use crate::sentences::Sentence;
 use crate::time::{self, TimeMatch};
 
+/// Units that make a claim without a kind word ("40 sorties", "25 strikes").
+const SELF_COUNTING_UNITS: &[&str] = &["strike", "sortie", "target"];
+
+/// The literal prefilter: a sentence is parsed deeply only when the lexicon automaton found
+/// a kind word, an action word or a self-counting unit, or the text names money (losses).
+/// Everything an extractor rule needs starts from one of these.
+pub fn triggered(text: &str, mentions: &[Mention], lexicon: &Lexicon) -> bool {
+    mentions.iter().any(|m| match m.ty {
+        EntryType::Kind | EntryType::Action => true,
+        EntryType::Unit => SELF_COUNTING_UNITS.contains(&lexicon.entry(m).id.as_str()),
+        _ => false,
+    }) || text.contains(['$', '£', '€'])
+        || text.contains("dollars")
+        || text.contains("euros")
+}
+
 /// One sentence, scanned once.
 pub struct SentenceContext<'a> {
     pub sentence: Sentence,
@@ -16,20 +32,50 @@ pub struct SentenceContext<'a> {
 }
 
 impl<'a> SentenceContext<'a> {
-    /// Scans `sentence` of `article_text`.
+    /// Scans `sentence` of `article_text`: the lexicon automaton always, figures and time
+    /// expressions only where a trigger fired (see [`triggered`]).
     pub fn new(article_text: &'a str, sentence: Sentence, lexicon: &Lexicon) -> Self {
         let text = sentence.text(article_text);
+        let mentions = lexicon.mentions(text);
+        let deep = triggered(text, &mentions, lexicon);
         SentenceContext {
             sentence,
             text,
-            mentions: lexicon.mentions(text),
-            figures: figure::parse(text),
-            times: time::parse(text),
+            figures: if deep {
+                figure::parse(text)
+            } else {
+                Vec::new()
+            },
+            times: if deep { time::parse(text) } else { Vec::new() },
+            mentions,
         }
     }
 
     /// Mentions of one type, in order.
     pub fn of(&self, ty: EntryType) -> impl Iterator<Item = &Mention> {
         self.mentions.iter().filter(move |m| m.ty == ty)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences::split;
+
+    fn ctx(text: &str) -> SentenceContext<'_> {
+        let lex = Lexicon::default_lexicon().expect("lexicon");
+        SentenceContext::new(text, split(text)[0], &lex)
+    }
+
+    #[test]
+    fn only_triggered_sentences_are_parsed_deeply() {
+        let quiet = ctx("About 200 people gathered in the square on Friday.");
+        assert!(quiet.figures.is_empty() && quiet.times.is_empty());
+        let killed = ctx("About 200 people were killed on Friday.");
+        assert_eq!((killed.figures.len(), killed.times.len()), (1, 1));
+        let sorties = ctx("Jets flew 40 sorties on Friday.");
+        assert_eq!(sorties.figures.len(), 1, "a self-counting unit triggers");
+        let money = ctx("The museum needs $2m on Friday.");
+        assert_eq!(money.figures.len(), 1, "money triggers");
     }
 }
