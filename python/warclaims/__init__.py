@@ -13,8 +13,10 @@ resolved date and place, and the exact span of text it came from.
 from warclaims._warclaims import __version__
 from warclaims.api import Extraction, extract, read_articles
 from warclaims.errors import InputError, LexiconError, ManifestError, WarclaimsError
+from warclaims.expr import claims_expr
 from warclaims.lexicon import Lexicon
 from warclaims.parsing import parse_figures, parse_times
+from warclaims.stream import StreamResult, extract_to
 
 __all__ = [
     "Extraction",
@@ -22,9 +24,12 @@ __all__ = [
     "Lexicon",
     "LexiconError",
     "ManifestError",
+    "StreamResult",
     "WarclaimsError",
     "__version__",
+    "claims_expr",
     "extract",
+    "extract_to",
     "parse_figures",
     "parse_times",
     "read_articles",

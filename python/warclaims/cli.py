@@ -8,9 +8,9 @@ import warnings
 from collections.abc import Sequence
 
 from warclaims import __version__
-from warclaims.api import extract
 from warclaims.errors import WarclaimsError
 from warclaims.lexicon import Lexicon
+from warclaims.stream import extract_to
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,7 +24,8 @@ def _parser() -> argparse.ArgumentParser:
         "extract",
         help="extract claims and control events from articles",
         description="Read articles (files, directories, .jsonl/.csv/.parquet corpora) and "
-        "write articles.*, claims.* and control.* into --out.",
+        "write articles.*, claims.*, control.* and groups.* into --out. Corpora are read "
+        "in batches, so memory stays bounded whatever their size.",
     )
     ex.add_argument("paths", nargs="+", metavar="PATH", help="files or directories to read")
     ex.add_argument(
@@ -42,6 +43,16 @@ def _parser() -> argparse.ArgumentParser:
         help="extend the default lexicon with this file (repeatable)",
     )
     ex.add_argument("--text-column", metavar="NAME", help="text column of table corpora")
+    ex.add_argument(
+        "--batch-size",
+        type=int,
+        default=5000,
+        metavar="N",
+        help="rows or files per batch (memory grows with it; default 5000)",
+    )
+    ex.add_argument(
+        "--quiet", action="store_true", help="no progress bar (it is off anyway when not a TTY)"
+    )
     return parser
 
 
@@ -56,14 +67,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                 lexicon = lexicon.extend(path)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            result = extract(args.paths, args.meta, lexicon=lexicon, text_column=args.text_column)
+            result = extract_to(
+                args.paths,
+                args.out,
+                batch_size=args.batch_size,
+                meta=args.meta,
+                lexicon=lexicon,
+                text_column=args.text_column,
+                format=args.format,
+                progress=False if args.quiet else None,
+            )
         for w in caught:
             print(f"warclaims: warning: {w.message}", file=sys.stderr)
-        written = result.write(args.out, args.format)
-    except WarclaimsError as err:
+    except (WarclaimsError, ValueError) as err:
         print(f"warclaims: error: {err}", file=sys.stderr)
         return 2
-    print(f"{result.summary()} -> {', '.join(str(p) for p in written)}")
+    print(f"{result.summary()} -> {', '.join(str(p) for p in result.files)}")
     return 0
 
 
