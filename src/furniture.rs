@@ -11,16 +11,16 @@ fn patterns() -> &'static RegexSet {
         RegexSet::new([
             r"(?i)^skip to (main )?content$",
             r"(?i)^(menu|search|home|share|share this|advertisement|published|updated|close|comments?)$",
-            r"(?i)^[•·\-\s]*(published|updated)\b.{0,40}$",
+            r"(?i)^[•·\-\s]*(published|updated)(?-u:\b).{0,40}$",
             r"(?i)^media caption,?$",
             r"(?i)^image (source|caption),?",
             r"(?i)^\d+ min(ute)? read$",
             r"(?i)^(source|photo|image|credit)s?\s*[:\-]\s*\S.{0,40}$",
             r"(?i)^by [A-Z][\w'\-]+( [A-Z][\w'\-]+){0,3}(,.*)?$",
-            r"(?i)\b(sign up|subscribe|newsletters?|download (our|the) app|get the latest|inbox)\b",
-            r"(?i)\b(leave a comment|be the first to comment|your email address|comments? (are|is) closed)\b",
-            r"(?i)\b(cookies?|privacy policy|terms of (service|use)|all rights reserved)\b",
-            r"(?i)^(share|follow us|listen to|watch on|watch the latest)\b",
+            r"(?i)(?-u:\b)(sign up|subscribe|newsletters?|download (our|the) app|get the latest|inbox)(?-u:\b)",
+            r"(?i)(?-u:\b)(leave a comment|be the first to comment|your email address|comments? (are|is) closed)(?-u:\b)",
+            r"(?i)(?-u:\b)(cookies?|privacy policy|terms of (service|use)|all rights reserved)(?-u:\b)",
+            r"(?i)^(share|follow us|listen to|watch on|watch the latest)(?-u:\b)",
             r"(?i)^with agency inputs$",
         ])
         .expect("furniture patterns are valid regexes") // static patterns, checked by tests

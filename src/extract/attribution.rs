@@ -17,7 +17,7 @@ pub struct Attribution {
 fn speech_verbs() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(said|says|say|saying|reported|reports|announced|told|according to|claimed|claims|stated|confirmed|quoted|quoting|added|estimated|estimates|documented|tallied)\b")
+        Regex::new(r"(?i)(?-u:\b)(said|says|say|saying|reported|reports|announced|told|according to|claimed|claims|stated|confirmed|quoted|quoting|added|estimated|estimates|documented|tallied)(?-u:\b)")
             .expect("static attribution regex") // checked by tests
     })
 }
@@ -25,7 +25,7 @@ fn speech_verbs() -> &'static Regex {
 fn pronoun_speech() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(^|[,.“”]\s*|\b(?:it|he|she|they)\s+)(?:it|he|she|they)?\s*(?:said|says|added|reported)\b|\b(?:it|he|she|they)\s+(?:said|says|added)\b")
+        Regex::new(r"(?i)(^|[,.“”]\s*|(?-u:\b)(?:it|he|she|they)\s+)(?:it|he|she|they)?\s*(?:said|says|added|reported)(?-u:\b)|(?-u:\b)(?:it|he|she|they)\s+(?:said|says|added)(?-u:\b)")
             .expect("static pronoun regex") // checked by tests
     })
 }

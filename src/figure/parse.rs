@@ -312,10 +312,24 @@ fn words_value(tokens: &[Token<'_>], i: usize) -> Option<(i64, usize)> {
 
 /// The longest bounding phrase at token `i`.
 fn qualifier_at(tokens: &[Token<'_>], i: usize) -> Option<(Bounding, usize)> {
-    QUALIFIERS.iter().find_map(|(phrase, b)| {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        words_at(tokens, i, &words).then_some((*b, i + words.len()))
-    })
+    QUALIFIERS
+        .iter()
+        .find_map(|(phrase, b)| phrase_at(tokens, i, phrase).map(|n| (*b, i + n)))
+}
+
+/// How many tokens from `i` spell `phrase` (words separated by single spaces), if they do.
+fn phrase_at(tokens: &[Token<'_>], i: usize, phrase: &str) -> Option<usize> {
+    let mut n = 0;
+    for (k, word) in phrase.split(' ').enumerate() {
+        if !tokens
+            .get(i + k)
+            .is_some_and(|t| t.text.eq_ignore_ascii_case(word))
+        {
+            return None;
+        }
+        n = k + 1;
+    }
+    Some(n)
 }
 
 fn currency_symbol(text: &str) -> Option<&'static str> {
