@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every test: Rust (fmt, clippy, cargo test),
-# Python (ruff, pytest with doctests) and the scorer on the seeds and the dev set.
+# Python (ruff, pytest with doctests, the notebooks executed headless) and the scorer on
+# the seeds and the dev set.
 # Needs only Python 3.11+ with pip and a Rust toolchain. Set PYTHON to choose the interpreter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
