@@ -11,23 +11,16 @@ import time
 from pathlib import Path
 
 import polars as pl
+from fakes_data import DEFAULT, read_fakes
 
 import warclaims
-
-DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "fakes" / "fakes.csv"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT)
     args = parser.parse_args()
-    raw = pl.read_csv(args.data, encoding="latin-1", infer_schema_length=0)
-    corpus = raw.select(
-        pl.col("unit_id").alias("id"),
-        pl.col("article_title").alias("title"),
-        pl.col("article_content").alias("text"),
-        pl.col("source").alias("outlet"),
-    )
+    _, corpus = read_fakes(args.data)
     ex = warclaims.extract(corpus)
     started = time.perf_counter()
     groups = ex.groups()

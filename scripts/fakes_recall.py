@@ -11,10 +11,9 @@ import time
 from pathlib import Path
 
 import polars as pl
+from fakes_data import DEFAULT, read_fakes
 
 import warclaims
-
-DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "fakes" / "fakes.csv"
 
 
 def main() -> None:
@@ -22,13 +21,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT)
     parser.add_argument("--show", type=int, default=0, help="print this many misses")
     args = parser.parse_args()
-    raw = pl.read_csv(args.data, encoding="latin-1", infer_schema_length=0)
-    corpus = raw.select(
-        pl.col("unit_id").alias("id"),
-        pl.col("article_title").alias("title"),
-        pl.col("article_content").alias("text"),
-        pl.col("source").alias("outlet"),
-    )
+    raw, corpus = read_fakes(args.data)
     started = time.perf_counter()
     ex = warclaims.extract(corpus)
     seconds = time.perf_counter() - started

@@ -71,6 +71,18 @@ def _undated_or(col: str) -> pl.Expr:
     return _days(col).fill_null(_UNDATED - 10 * article_rank)
 
 
+def _closed_high(how: str) -> pl.Expr:
+    """The highest (``"max"``) or summed (``"sum"``) upper bound, null when any member is
+    open-ended ("at least 400" has no upper bound, so neither has the aggregate)."""
+    high = pl.col("high")
+    return (
+        pl.when(high.null_count() == 0)
+        .then(high.max() if how == "max" else high.sum())
+        .otherwise(None)
+        .alias("high")
+    )
+
+
 def _days(col: str) -> pl.Expr:
     return (pl.col(col) - pl.lit(_EPOCH)).dt.total_days().cast(pl.Int32)
 
@@ -132,10 +144,7 @@ def groups(ex: Extraction) -> pl.DataFrame:
             pl.col("_from").min().alias("date_start"),
             pl.col("_to").max().alias("date_end"),
             pl.col("low").min(),
-            pl.when(pl.col("high").null_count() == 0)
-            .then(pl.col("high").max())
-            .otherwise(None)
-            .alias("high"),
+            _closed_high("max"),
             pl.len().cast(pl.UInt32).alias("n_mentions"),
             pl.col("article_id").n_unique().cast(pl.UInt32).alias("n_articles"),
             pl.col("outlet").n_unique().cast(pl.UInt32).alias("n_outlets"),
@@ -191,10 +200,7 @@ def who_says_what(
         claims.group_by([*keys, "_event", "source"], maintain_order=True)
         .agg(
             pl.col("low").min(),
-            pl.when(pl.col("high").null_count() == 0)
-            .then(pl.col("high").max())
-            .otherwise(None)
-            .alias("high"),
+            _closed_high("max"),
             pl.col("figure_text").unique(maintain_order=True).alias("figures"),
             pl.col("outlet").unique(maintain_order=True).alias("outlets"),
             pl.col("_from").min().alias("date_start"),
@@ -336,10 +342,7 @@ def casualty_series(
     per_group = claims.group_by(["group_id", *keys]).agg(
         pl.col("_from").min().alias("date"),
         pl.col("low").min(),
-        pl.when(pl.col("high").null_count() == 0)
-        .then(pl.col("high").max())
-        .otherwise(None)
-        .alias("high"),
+        _closed_high("max"),
         (pl.col("approx").any() | pl.col("high").is_null().any()).alias("approx"),
     )
     return (
@@ -347,10 +350,7 @@ def casualty_series(
         .group_by(["date", *keys])
         .agg(
             pl.col("low").fill_null(0).sum(),
-            pl.when(pl.col("high").null_count() == 0)
-            .then(pl.col("high").sum())
-            .otherwise(None)
-            .alias("high"),
+            _closed_high("sum"),
             pl.len().cast(pl.UInt32).alias("n_groups"),
             pl.col("approx").any(),
         )
