@@ -18,7 +18,7 @@ cargo clippy --quiet --features python -- -D warnings
 cargo test --quiet
 
 echo "== python: ruff, pytest"
-"$PY" -m ruff check python tests scripts
+"$PY" -m ruff check python tests scripts bench
 "$PY" -m pytest -q tests/python
 "$PY" -m pytest -q --doctest-modules --pyargs warclaims
 

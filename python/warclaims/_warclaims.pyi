@@ -79,3 +79,6 @@ def control_timeline(
 ) -> list[tuple[str, str, int, int | None, bool, list[int], list[int], bool]]:
     """Control intervals: (place, actor, start, end, start_from_publication, supporting event
     indices, conflicting event indices, conflict)."""
+
+def scan_phrases(texts: list[str], lexicon: RustLexicon) -> int:
+    """A bare Aho-Corasick scan of the lexicon's phrases: how many it finds (benchmark floor)."""

@@ -147,6 +147,12 @@ impl Lexicon {
         &self.entries(m.ty)[m.index]
     }
 
+    /// How many lexicon phrases a bare scan finds in `text` (case-folded automaton, no word
+    /// boundaries, no overlaps): the floor the benchmark compares extraction with.
+    pub fn count_phrases(&self, text: &str) -> usize {
+        self.folded.find_iter(text).count()
+    }
+
     /// Every mention in `text`, on word boundaries, sorted by start; longer mentions win
     /// where two overlap. An alias may name entries of several types (a mention each).
     pub fn mentions(&self, text: &str) -> Vec<Mention> {

@@ -205,6 +205,15 @@ fn parse_times(py: Python<'_>, text: &str, published: Option<&str>) -> PyResult<
     Ok(ArrowTable::new(batch))
 }
 
+/// The benchmark's floor: a bare Aho-Corasick scan of the lexicon's phrases over `texts`
+/// (in parallel, the GIL released); returns how many phrases it found.
+#[pyfunction]
+pub fn scan_phrases(py: Python<'_>, texts: Vec<String>, lexicon: &PyLexicon) -> usize {
+    use rayon::prelude::*;
+    let inner = &lexicon.inner;
+    py.detach(|| texts.par_iter().map(|t| inner.count_phrases(t)).sum())
+}
+
 /// The Python extension module.
 #[pymodule]
 fn _warclaims(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -215,6 +224,7 @@ fn _warclaims(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_times, m)?)?;
     m.add_function(wrap_pyfunction!(analysis::group_claims, m)?)?;
     m.add_function(wrap_pyfunction!(analysis::control_timeline, m)?)?;
+    m.add_function(wrap_pyfunction!(scan_phrases, m)?)?;
     let aliases = PyDict::new(py);
     aliases.set_item("text", crate::read::table::TEXT_COLUMNS.to_vec())?;
     aliases.set_item("id", crate::read::table::ID_COLUMNS.to_vec())?;
