@@ -67,6 +67,23 @@ def build_corpus(path: Path, mb: float) -> Path:
 def _child(kind: str, corpus: str, out: str, limit_mb: float) -> dict:
     import warclaims  # only in the measured process
 
+    if kind == "stream":  # never holds the corpus: sizes come from a lazy scan
+        lazy = pl.scan_parquet(corpus)
+        mb, n_articles = (
+            lazy.select(pl.col("text").str.len_bytes().sum() / 1e6, pl.len()).collect().row(0)
+        )
+        started = time.perf_counter()
+        n = warclaims.extract_to(corpus, out, batch_size=2000, progress=False).claims
+        seconds = time.perf_counter() - started
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return {
+            "kind": kind,
+            "mb": mb,
+            "articles": n_articles,
+            "seconds": seconds,
+            "found": n,
+            "peak_rss_mb": rss,
+        }
     df = pl.read_parquet(corpus)
     if limit_mb:
         sizes = df.get_column("text").str.len_bytes().cum_sum()
@@ -76,8 +93,6 @@ def _child(kind: str, corpus: str, out: str, limit_mb: float) -> dict:
     if kind == "extract":
         ex = warclaims.extract(df)
         n = ex.claims.height
-    elif kind == "stream":
-        n = warclaims.extract_to(corpus, out, batch_size=5000, progress=False).claims
     elif kind == "scan":
         lexicon = warclaims.Lexicon.default()._inner
         n = warclaims._warclaims.scan_phrases(df.get_column("text").to_list(), lexicon)

@@ -257,7 +257,11 @@ def extract_to(
             articles=pl.scan_parquet(parts / "articles" / "*.parquet")
             .select(pl.exclude("text"))
             .collect(),
-            claims=pl.scan_parquet(parts / "claims" / "*.parquet").collect(),
+            # The sentence column is the bulk of the claims (a whole article where the text
+            # has no punctuation) and grouping does not need it.
+            claims=pl.scan_parquet(parts / "claims" / "*.parquet")
+            .select(pl.exclude("sentence"))
+            .collect(),
             control=pl.DataFrame(),
         )
         frame = analysis.groups(light)
