@@ -53,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--quiet", action="store_true", help="no progress bar (it is off anyway when not a TTY)"
     )
+    ex.add_argument(
+        "--no-groups",
+        action="store_true",
+        help="skip groups.* (grouping holds every claim in memory; skip it for huge corpora)",
+    )
     return parser
 
 
@@ -76,6 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 text_column=args.text_column,
                 format=args.format,
                 progress=False if args.quiet else None,
+                groups=not args.no_groups,
             )
         for w in caught:
             print(f"warclaims: warning: {w.message}", file=sys.stderr)

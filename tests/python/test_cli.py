@@ -47,3 +47,10 @@ def test_a_csv_without_text_in_a_folder_is_reported_not_dropped(tmp_path, seeds)
     articles = pl.read_parquet(tmp_path / "articles.parquet")
     manifest_row = articles.filter(pl.col("article_id") == "articles").row(0, named=True)
     assert manifest_row["warnings"][0].startswith("W008")
+
+
+def test_cli_can_skip_groups(tmp_path, seeds):
+    args = ["extract", str(seeds), "--meta", str(seeds / "articles.csv"), "--quiet"]
+    assert main([*args, "--out", str(tmp_path), "--no-groups"]) == 0
+    assert (tmp_path / "claims.parquet").exists()
+    assert not (tmp_path / "groups.parquet").exists()
