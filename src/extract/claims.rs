@@ -280,13 +280,14 @@ fn claim_for(
         state,
         common,
     } = sc;
-    let fig = p.figure.map(|f| &ctx.figures[f]);
-    let bounds = fig.map(figure::resolve);
-    let (low, high, approx) =
-        bounds.map_or((Some(1), Some(1), false), |b| (b.low, b.high, b.approx));
     if p.elliptical {
         return elliptical_claim(sc, p, trigger, outer);
     }
+    let fig = p.figure.map(|f| &ctx.figures[f]);
+    let (low, high) = fig.map_or((Some(1), Some(1)), |f| {
+        let b = figure::resolve(f);
+        (b.low, b.high)
+    });
     let entry = unit_entry(lexicon, p);
     let unit_id = entry.map(|e| e.id.clone());
     let people = entry.and_then(|e| e.people).unwrap_or(false);
@@ -404,8 +405,42 @@ fn claim_for(
         };
         (actor, agent)
     };
-    Some(ClaimRow {
-        kind,
+    Some(row(
+        sc,
+        p,
+        Reading {
+            kind,
+            unit,
+            actor,
+            agent,
+        },
+    ))
+}
+
+/// What a claim says beyond its figure: what happened, what is counted, whose, by whom.
+struct Reading {
+    kind: String,
+    unit: Option<String>,
+    actor: Option<String>,
+    agent: Option<String>,
+}
+
+/// The claim row of a counted phrase: its figure's bounds and text (a singular phrase
+/// counts one), the evidence span, and the sentence's place, date and source.
+fn row(sc: Scope<'_, '_>, p: &Counted, r: Reading) -> ClaimRow {
+    let Scope {
+        ctx,
+        words,
+        state,
+        common,
+        ..
+    } = sc;
+    let fig = p.figure.map(|f| &ctx.figures[f]);
+    let (low, high, approx) = fig
+        .map(figure::resolve)
+        .map_or((Some(1), Some(1), false), |b| (b.low, b.high, b.approx));
+    ClaimRow {
+        kind: r.kind,
         low,
         high,
         approx,
@@ -414,14 +449,14 @@ fn claim_for(
             || ctx.text[p.start..words[p.first_word].end].to_owned(),
             |f| ctx.text[f.start..f.end].to_owned(),
         ),
-        unit,
-        actor,
-        agent,
+        unit: r.unit,
+        actor: r.actor,
+        agent: r.agent,
         place: common.place.clone().or_else(|| state.current_place.clone()),
         start: ctx.sentence.start + p.start,
         end: ctx.sentence.start + p.end,
         common: common.clone(),
-    })
+    }
 }
 
 fn static_kind(k: &str) -> Option<&'static str> {
@@ -591,8 +626,7 @@ fn elliptical_claim(
         state,
         common,
     } = sc;
-    let fig = &ctx.figures[p.figure?];
-    let b = figure::resolve(fig);
+    p.figure?;
     let people_kind = trigger
         .filter(|t| t.after || t.governs_bare)
         .map(|t| t.kind)
@@ -621,19 +655,14 @@ fn elliptical_claim(
         }
         _ => return None,
     };
-    Some(ClaimRow {
-        kind,
-        low: b.low,
-        high: b.high,
-        approx: b.approx,
-        qualifier: fig.qualifier.clone(),
-        figure_text: ctx.text[fig.start..fig.end].to_owned(),
-        unit,
-        actor,
-        agent,
-        place: common.place.clone().or_else(|| state.current_place.clone()),
-        start: ctx.sentence.start + fig.start,
-        end: ctx.sentence.start + fig.end,
-        common: common.clone(),
-    })
+    Some(row(
+        sc,
+        p,
+        Reading {
+            kind,
+            unit,
+            actor,
+            agent,
+        },
+    ))
 }
