@@ -88,7 +88,13 @@ def _days(col: str) -> pl.Expr:
 
 
 def grouped_claims(ex: Extraction) -> pl.DataFrame:
-    """The claims with ``group_id``, ``corroboration``, ``published`` and ``outlet`` added."""
+    """The claims with ``group_id``, ``corroboration``, ``published`` and ``outlet`` added
+    (computed once per extraction and kept: groups, who-says-what and series share it)."""
+    return ex.grouped_claims()
+
+
+def group(ex: Extraction) -> pl.DataFrame:
+    """Computes :func:`grouped_claims` (call that instead: it is cached)."""
     claims = _with_articles(ex.claims, ex.articles).with_columns(_event_window())
     prepared = claims.select(
         pl.col("kind"),

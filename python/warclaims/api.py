@@ -6,6 +6,7 @@ import os
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -218,10 +219,14 @@ class Extraction:
             written.append(path)
         return written
 
+    @cached_property
+    def _grouped_claims(self) -> pl.DataFrame:
+        return analysis.group(self)
+
     def grouped_claims(self) -> pl.DataFrame:
         """The claims with their ``group_id`` and ``corroboration`` (and ``published``,
-        ``outlet``) added; see :func:`warclaims.analysis.grouped_claims`."""
-        return analysis.grouped_claims(self)
+        ``outlet``) added; see :mod:`warclaims.analysis`. Computed once, then kept."""
+        return self._grouped_claims
 
     def groups(self) -> pl.DataFrame:
         """Claim groups: one row per event figure with every outlet that carried it.

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import polars as pl
-from tqdm import tqdm
 
 from warclaims import _warclaims, analysis
 from warclaims.api import (
@@ -79,6 +78,8 @@ class _Progress:
         self.bar: Any = None
         if not enabled:
             return
+        from tqdm import tqdm  # only when a bar is shown
+
         self.bar = tqdm(
             total=total_bytes,
             unit="B",
@@ -222,7 +223,8 @@ def extract_to(
     manifest = Path(meta) if meta is not None else None
     inner = lexicon._inner if lexicon is not None else None
     show = sys.stderr.isatty() if progress is None else progress
-    bar = _Progress(_input_bytes(source), show)
+    # Walking the input for its size is only worth it when a bar shows it.
+    bar = _Progress(_input_bytes(source) if show else None, show)
     result = StreamResult()
     unused: set[str] | None = None
     started = time.perf_counter()

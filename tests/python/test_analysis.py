@@ -53,6 +53,7 @@ def test_observatory_400_from_two_outlets_is_one_group(seeds_extraction):
 
 def test_every_claim_gets_a_group_and_groups_cover_all_claims(seeds_extraction):
     claims = seeds_extraction.grouped_claims()
+    assert seeds_extraction.grouped_claims() is claims  # grouped once, then kept
     groups = seeds_extraction.groups()
     assert claims.height == seeds_extraction.claims.height
     assert claims.get_column("group_id").null_count() == 0
