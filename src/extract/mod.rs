@@ -405,89 +405,78 @@ const LATER_CLAUSE_OPENERS: &[&str] = &[
 /// What a time in another clause adds to its distance: more than any sentence is long.
 const OTHER_CLAUSE: usize = 1 << 20;
 
-/// How far a time expression is from a trigger (byte offsets in the sentence); a time in
-/// another clause before the trigger counts as far away, unless it opens the sentence
-/// ("On Friday, after heavy clashes, the army retook ...").
+/// True when `between` holds a semicolon or one of `openers` (another clause starts).
+fn names_another_clause(between: &str, openers: &[&str]) -> bool {
+    between.contains(';')
+        || between
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| openers.iter().any(|o| w.eq_ignore_ascii_case(o)))
+}
+
+/// How far a time expression is from a trigger (byte offsets in the sentence). A time in
+/// another clause counts as far away: after the trigger, behind a relative or subordinate
+/// opener ("400 died in the battle, ... the biggest defeat since it declared a caliphate
+/// in 2014"); before it, behind a clause opener, unless the time opens the sentence ("On
+/// Friday, after heavy clashes, the army retook ...").
 fn time_distance(text: &str, d: &EventDate, start: usize, end: usize) -> usize {
-    if d.start >= end {
-        // "400 died in the battle, ... the biggest defeat since it declared a caliphate in
-        // 2014": a time after a relative or subordinate opener dates that clause.
+    let (gap, other_clause) = if d.start >= end {
         let between = text.get(end..d.start).unwrap_or("");
-        let other_clause = between.contains(';')
-            || between
-                .split(|c: char| !c.is_alphabetic())
-                .any(|w| LATER_CLAUSE_OPENERS.contains(&w.to_lowercase().as_str()));
-        return d.start - end + if other_clause { OTHER_CLAUSE } else { 0 };
-    }
-    let opens_sentence = text[..d.start].chars().all(|c| !c.is_alphanumeric());
-    let between = text.get(d.end.min(start)..start).unwrap_or("");
-    let other_clause = !opens_sentence
-        && (between.contains(';')
-            || between
-                .split(|c: char| !c.is_alphabetic())
-                .any(|w| CLAUSE_OPENERS.contains(&w.to_lowercase().as_str())));
-    start.saturating_sub(d.end) + if other_clause { OTHER_CLAUSE } else { 0 }
+        (
+            d.start - end,
+            names_another_clause(between, LATER_CLAUSE_OPENERS),
+        )
+    } else {
+        let opens_sentence = text[..d.start].chars().all(|c| !c.is_alphanumeric());
+        let between = text.get(d.end.min(start)..start).unwrap_or("");
+        (
+            start.saturating_sub(d.end),
+            !opens_sentence && names_another_clause(between, CLAUSE_OPENERS),
+        )
+    };
+    gap + if other_clause { OTHER_CLAUSE } else { 0 }
+}
+
+/// Sets a row's date: a resolved range is stated, anything else leaves it undated.
+fn set_date(common: &mut Common, range: Option<time::DateRange>, text: Option<String>) {
+    common.date_start = range.map(|r| r.start);
+    common.date_end = range.map(|r| r.end);
+    common.date_basis = if range.is_some() { "stated" } else { "none" };
+    common.time_text = text;
 }
 
 /// Where a sentence names several event times, each row takes the one nearest its trigger
 /// ("IS held Palmyra for 10 months before it was recaptured ... in March"); spans go to
 /// `holds` rows only. A row whose nearest time cannot be resolved ("eight months after the
-/// army drove them out") keeps that text and no date rather than another clause's date.
+/// army drove them out") keeps that text and no date rather than another clause's date;
+/// a row whose times all lie in other clauses is undated. (A single time in the row's own
+/// clause is the sentence's date already.)
 fn date_rows_by_nearest_time(
     text: &str,
     dated: &[EventDate],
     claims: &mut [ClaimRow],
     control: &mut [ControlRow],
 ) {
-    if dated.is_empty() {
-        return;
-    }
-    let nearest = |common: &Common, start: usize, end: usize, state: bool| {
+    let date_row = |common: &mut Common, start: usize, end: usize, holds: bool| {
         let (s, e) = (
             start.saturating_sub(common.sentence_start),
             end.saturating_sub(common.sentence_start),
         );
-        let fitting: Vec<&EventDate> = dated.iter().filter(|d| state || !d.span).collect();
-        let (distance, d) = fitting
-            .into_iter()
+        let nearest = dated
+            .iter()
+            .filter(|d| holds || !d.span)
             .map(|d| (time_distance(text, d, s, e), d))
-            .min_by_key(|(distance, _)| *distance)?;
-        Some((distance >= OTHER_CLAUSE, d))
-    };
-    let apply = |common: &mut Common, d: &EventDate| {
-        common.time_text = Some(d.text.clone());
-        match d.range {
-            Some(r) => {
-                common.date_start = Some(r.start);
-                common.date_end = Some(r.end);
-                common.date_basis = "stated";
-            }
-            None => {
-                common.date_start = None;
-                common.date_end = None;
-                common.date_basis = "none";
-            }
+            .min_by_key(|(distance, _)| *distance);
+        match nearest {
+            Some((distance, _)) if distance >= OTHER_CLAUSE => set_date(common, None, None),
+            Some((_, d)) if dated.len() >= 2 => set_date(common, d.range, Some(d.text.clone())),
+            _ => {}
         }
-    };
-    // Times only in other clauses leave the row undated; a single time in the same clause
-    // is the sentence's date already.
-    let apply_nearest = |common: &mut Common, found: Option<(bool, &EventDate)>| match found {
-        Some((true, _)) => {
-            common.date_start = None;
-            common.date_end = None;
-            common.date_basis = "none";
-            common.time_text = None;
-        }
-        Some((false, d)) if dated.len() >= 2 => apply(common, d),
-        _ => {}
     };
     for row in claims {
-        let found = nearest(&row.common, row.start, row.end, false);
-        apply_nearest(&mut row.common, found);
+        date_row(&mut row.common, row.start, row.end, false);
     }
     for row in control {
-        let found = nearest(&row.common, row.start, row.end, row.action == "holds");
-        apply_nearest(&mut row.common, found);
+        date_row(&mut row.common, row.start, row.end, row.action == "holds");
     }
 }
 
