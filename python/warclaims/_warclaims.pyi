@@ -52,21 +52,11 @@ def parse_figures(text: str) -> ArrowTable:
 def parse_times(text: str, published: str | None = None) -> ArrowTable:
     """The time expressions of a text, resolved against an ISO publication date."""
 
-def group_claims(
-    kind: list[str],
-    actor: list[str | None],
-    unit: list[str | None],
-    place: list[str | None],
-    start: list[int],
-    end: list[int],
-    low: list[int | None],
-    high: list[int | None],
-    source: list[str | None],
-    outlet: list[str | None],
-    article: list[str],
-) -> tuple[list[int], list[bool]]:
-    """Groups claims (dates as days since 1970-01-01): each claim's group, and per group
-    whether it is contested."""
+def group_claims(table: object) -> tuple[ArrowTable, ArrowTable]:
+    """Groups claims given as an Arrow table (any object with ``__arrow_c_stream__``) of
+    integer codes: ``block``, ``place``, ``voice``, ``article`` (UInt32), ``own_voice``
+    (Boolean), ``start``, ``end`` (Int32 days since 1970-01-01), ``low``, ``high`` (Int64).
+    Returns ``group_id`` per claim and ``contested`` per group."""
 
 def control_timeline(
     place: list[str],

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 import polars as pl
 
@@ -43,10 +43,14 @@ _EPOCH = dt.date(1970, 1, 1)
 _UNDATED = -1_000_000  # windows of claims with neither a stated nor a publication date
 
 
-def _with_articles(frame: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
-    """Adds each row's ``published`` and ``outlet`` (the outlet falls back to the article)."""
+Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
+
+
+def _with_articles(frame: Frame, articles: Frame) -> Frame:
+    """Adds each row's ``published`` and ``outlet`` (the outlet falls back to the article),
+    keeping the rows in order."""
     meta = articles.select("article_id", "published", "outlet")
-    return frame.join(meta, on="article_id", how="left").with_columns(
+    return frame.join(meta, on="article_id", how="left", maintain_order="left").with_columns(
         pl.col("outlet").fill_null(pl.col("article_id"))
     )
 
@@ -93,55 +97,70 @@ def grouped_claims(ex: Extraction) -> pl.DataFrame:
     return ex.grouped_claims()
 
 
-def group(ex: Extraction) -> pl.DataFrame:
-    """Computes :func:`grouped_claims` (call that instead: it is cached)."""
-    claims = _with_articles(ex.claims, ex.articles).with_columns(_event_window())
-    prepared = claims.select(
-        pl.col("kind"),
-        pl.col("actor"),
-        pl.col("unit"),
-        pl.col("place"),
+def _coded(prepared: pl.LazyFrame) -> pl.LazyFrame:
+    """What the Rust grouping needs, as integer codes (equal names, equal codes): the
+    kind-actor-unit block, place, voice and article, the window in days and the bounds."""
+    own_voice = pl.col("source").is_null()
+    return prepared.select(
+        pl.struct("kind", "actor", "unit").rank("dense").cast(pl.UInt32).alias("block"),
+        pl.col("place").rank("dense").cast(pl.UInt32).alias("place"),
         _undated_or("_from").alias("start"),
         _undated_or("_to").alias("end"),
-        pl.col("low"),
-        pl.col("high"),
-        pl.col("source"),
-        pl.col("outlet"),
-        pl.col("article_id").alias("article"),
+        pl.col("low").cast(pl.Int64),
+        pl.col("high").cast(pl.Int64),
+        pl.struct(own_voice.alias("own"), pl.coalesce("source", "outlet").alias("who"))
+        .rank("dense")
+        .cast(pl.UInt32)
+        .alias("voice"),
+        own_voice.alias("own_voice"),
+        pl.col("article_id").rank("dense").cast(pl.UInt32).alias("article"),
     )
-    columns = {name: prepared.get_column(name).to_list() for name in prepared.columns}
-    group_of, contested = _warclaims.group_claims(**columns)
-    status = pl.DataFrame(
-        {"group_id": range(len(contested)), "_contested": contested},
-        schema={"group_id": pl.UInt32, "_contested": pl.Boolean},
+
+
+def _group_ids(prepared: pl.LazyFrame) -> tuple[pl.Series, pl.DataFrame]:
+    """Each prepared claim's ``group_id`` and, per group, ``_contested``. Only integer
+    codes cross into Rust, through Arrow: memory stays a few dozen bytes per claim."""
+    coded = _coded(prepared).collect(engine="streaming")
+    group_of, contested = _warclaims.group_claims(coded)
+    del coded
+    status = pl.DataFrame(contested).with_row_index("group_id")
+    return pl.DataFrame(group_of).to_series(), status.rename({"contested": "_contested"})
+
+
+def _prepared(claims: Frame, articles: Frame) -> Frame:
+    """The claims with ``published``, ``outlet`` and the event window ``_from``/``_to``."""
+    return _with_articles(claims, articles).with_columns(_event_window())
+
+
+def _corroboration(contested: pl.Expr, voices: pl.Expr) -> pl.Expr:
+    """``contested``, else ``corroborated`` by two or more voices, else ``single_source``."""
+    return (
+        pl.when(contested)
+        .then(pl.lit("contested"))
+        .when(voices >= 2)
+        .then(pl.lit("corroborated"))
+        .otherwise(pl.lit("single_source"))
+        .alias("corroboration")
     )
+
+
+def group(ex: Extraction) -> pl.DataFrame:
+    """Computes :func:`grouped_claims` (call that instead: it is cached)."""
+    claims = _prepared(ex.claims, ex.articles)
+    group_of, status = _group_ids(claims.lazy())
     voice = pl.coalesce("source", "outlet")
     return (
-        claims.with_columns(pl.Series("group_id", group_of, dtype=pl.UInt32))
-        .join(status, on="group_id", how="left")
-        .with_columns(
-            pl.when(pl.col("_contested"))
-            .then(pl.lit("contested"))
-            .when(voice.n_unique().over("group_id") >= 2)
-            .then(pl.lit("corroborated"))
-            .otherwise(pl.lit("single_source"))
-            .alias("corroboration")
-        )
+        claims.with_columns(group_of)
+        .join(status, on="group_id", how="left", maintain_order="left")
+        .with_columns(_corroboration(pl.col("_contested"), voice.n_unique().over("group_id")))
         .drop("_contested")
     )
 
 
-def groups(ex: Extraction) -> pl.DataFrame:
-    """One row per claim group: the event, its figure range and who carried it.
-
-    Columns: ``group_id, kind, actor, unit, place, date_start, date_end, low, high,
-    n_mentions, n_articles, n_outlets, n_sources, sources, outlets, first_published,
-    corroboration, claim_ids``. ``low`` is the lowest bound and ``high`` the highest over
-    the group (null when some member has no upper bound); dates span the members' windows.
-    """
-    claims = grouped_claims(ex)
+def _group_rows(grouped: pl.LazyFrame) -> pl.LazyFrame:
+    """One row per group, from claims that carry ``group_id`` and ``_contested``."""
     return (
-        claims.group_by("group_id", maintain_order=True)
+        grouped.group_by("group_id")
         .agg(
             pl.col("kind").first(),
             pl.col("actor").first(),
@@ -158,11 +177,46 @@ def groups(ex: Extraction) -> pl.DataFrame:
             pl.col("source").drop_nulls().unique(maintain_order=True).alias("sources"),
             pl.col("outlet").unique(maintain_order=True).alias("outlets"),
             pl.col("published").min().alias("first_published"),
-            pl.col("corroboration").first(),
+            _corroboration(
+                pl.col("_contested").first(), pl.coalesce("source", "outlet").n_unique()
+            ),
             pl.col("claim_id").alias("claim_ids"),
         )
         .sort("group_id")
     )
+
+
+def groups(ex: Extraction) -> pl.DataFrame:
+    """One row per claim group: the event, its figure range and who carried it.
+
+    Columns: ``group_id, kind, actor, unit, place, date_start, date_end, low, high,
+    n_mentions, n_articles, n_outlets, n_sources, sources, outlets, first_published,
+    corroboration, claim_ids``. ``low`` is the lowest bound and ``high`` the highest over
+    the group (null when some member has no upper bound); dates span the members' windows.
+    """
+    grouped = grouped_claims(ex).lazy()
+    contested = (pl.col("corroboration") == "contested").alias("_contested")
+    return _group_rows(grouped.with_columns(contested)).collect()
+
+
+def groups_from_files(claims: pl.LazyFrame, articles: pl.LazyFrame) -> pl.LazyFrame:
+    """:func:`groups` over claims and articles too large to hold (scans of Parquet parts,
+    say): the scans are read once for the integer codes and once for the group rows, so
+    neither the texts nor whole claim rows are held. Sink the result."""
+    needed = [
+        "claim_id", "kind", "actor", "unit", "place", "date_start", "date_end",
+        "date_basis", "low", "high", "source", "article_id",
+    ]  # fmt: skip
+    meta = articles.select("article_id", "published", "outlet")
+    prepared = _prepared(claims.select(needed), meta)
+    group_of, status = _group_ids(prepared)
+    ids = group_of.to_frame().lazy().with_row_index("_row")
+    grouped = (
+        prepared.with_row_index("_row")
+        .join(ids, on="_row", how="left", maintain_order="left")
+        .join(status.lazy(), on="group_id", how="left")
+    )
+    return _group_rows(grouped)
 
 
 def who_says_what(

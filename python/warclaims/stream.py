@@ -23,7 +23,6 @@ import polars as pl
 
 from warclaims import _warclaims, analysis
 from warclaims.api import (
-    Extraction,
     Source,
     _frame_records,
     _inputs,
@@ -255,20 +254,16 @@ def extract_to(
         _warn_unused(manifest, sorted(unused or ()))
     result.files = _combine(parts, out, format)
     if groups:
-        light = Extraction(
-            articles=pl.scan_parquet(parts / "articles" / "*.parquet")
-            .select(pl.exclude("text"))
-            .collect(),
-            # The sentence column is the bulk of the claims (a whole article where the text
-            # has no punctuation) and grouping does not need it.
-            claims=pl.scan_parquet(parts / "claims" / "*.parquet")
-            .select(pl.exclude("sentence"))
-            .collect(),
-            control=pl.DataFrame(),
+        # Only integer codes, then the columns a group row needs, are read back from the
+        # parts: neither texts nor sentences nor whole claim rows are held at once.
+        frame = analysis.groups_from_files(
+            pl.scan_parquet(parts / "claims" / "*.parquet"),
+            pl.scan_parquet(parts / "articles" / "*.parquet"),
         )
-        frame = analysis.groups(light)
-        result.groups = frame.height
-        result.files.append(_write(frame.lazy(), out / f"groups.{format}", format))
+        staged = parts / "groups.parquet"
+        frame.sink_parquet(staged)
+        result.groups = pl.scan_parquet(staged).select(pl.len()).collect().item()
+        result.files.append(_write(pl.scan_parquet(staged), out / f"groups.{format}", format))
     shutil.rmtree(parts)
     result.seconds = time.perf_counter() - started
     return result

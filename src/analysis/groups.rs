@@ -10,24 +10,23 @@
 use super::Day;
 use std::collections::HashMap;
 
-/// What grouping needs of one claim.
+/// What grouping needs of one claim. Names come as integer codes (equal names, equal
+/// codes), so millions of claims fit in a few dozen bytes each and no string is compared.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupInput {
-    pub kind: String,
-    pub actor: Option<String>,
-    /// Unit of the claim (for things, the counted noun).
-    pub unit: Option<String>,
-    pub place: Option<String>,
+    /// Kind, actor and unit together: claims only group within one block.
+    pub block: u32,
+    pub place: Option<u32>,
     /// The event window: stated dates, else the publication date (a day before it to it).
     pub start: Day,
     pub end: Day,
     pub low: Option<i64>,
     pub high: Option<i64>,
-    /// Who says so; `None` is the outlet's own voice, told apart by `outlet`.
-    pub source: Option<String>,
-    pub outlet: Option<String>,
+    /// Who says so: a named source, or the outlet speaking for itself (`own_voice`).
+    pub voice: u32,
+    pub own_voice: bool,
     /// The article the claim comes from.
-    pub article: String,
+    pub article: u32,
 }
 
 /// The grouping of a claim list: a group per claim (0-based, in order of first member)
@@ -79,7 +78,7 @@ fn contradict(a: &GroupInput, b: &GroupInput) -> bool {
     }
     // In one article, an outlet's own figures beside a named source's are mostly other
     // incidents of a round-up; two named sources giving two figures are a dispute.
-    if a.article == b.article && (a.source.is_none() || b.source.is_none()) {
+    if a.article == b.article && (a.own_voice || b.own_voice) {
         return false;
     }
     match (allowed(a.low, a.high), allowed(b.low, b.high)) {
@@ -93,7 +92,7 @@ fn contradict(a: &GroupInput, b: &GroupInput) -> bool {
 }
 
 fn places_agree(a: &GroupInput, b: &GroupInput) -> bool {
-    match (&a.place, &b.place) {
+    match (a.place, b.place) {
         (Some(x), Some(y)) => x == y,
         _ => true,
     }
@@ -105,13 +104,6 @@ fn windows_touch(a: &GroupInput, b: &GroupInput) -> bool {
 
 fn same_window(a: &GroupInput, b: &GroupInput) -> bool {
     (a.start - b.start).abs() <= 1 && (a.end - b.end).abs() <= 1
-}
-
-fn voice(c: &GroupInput) -> (Option<&str>, Option<&str>) {
-    match &c.source {
-        Some(s) => (Some(s.as_str()), None),
-        None => (None, c.outlet.as_deref()),
-    }
 }
 
 struct UnionFind(Vec<usize>);
@@ -132,17 +124,11 @@ impl UnionFind {
     }
 }
 
-/// Kind, actor and unit: claims only group within one block.
-type BlockKey<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
-
 /// Members of each block (same kind, actor and unit), sorted by window start.
 fn blocks(claims: &[GroupInput]) -> Vec<Vec<usize>> {
-    let mut by_key: HashMap<BlockKey<'_>, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
-        by_key
-            .entry((c.kind.as_str(), c.actor.as_deref(), c.unit.as_deref()))
-            .or_default()
-            .push(i);
+        by_key.entry(c.block).or_default().push(i);
     }
     let mut out: Vec<Vec<usize>> = by_key.into_values().collect();
     for members in &mut out {
@@ -186,8 +172,8 @@ pub fn group(claims: &[GroupInput]) -> Grouping {
     let mut joins: Vec<(usize, Vec<usize>)> = candidates.into_iter().collect();
     joins.sort_unstable();
     for (unplaced, placed) in joins {
-        let first_place = &claims[placed[0]].place;
-        if placed.iter().all(|&j| claims[j].place == *first_place) {
+        let first_place = claims[placed[0]].place;
+        if placed.iter().all(|&j| claims[j].place == first_place) {
             for j in placed {
                 uf.union(unplaced, j);
             }
@@ -209,7 +195,7 @@ pub fn group(claims: &[GroupInput]) -> Grouping {
                 if b.start > a.start + 1 {
                     break;
                 }
-                if group_of[i] != group_of[j] && contradict(a, b) && voice(a) != voice(b) {
+                if group_of[i] != group_of[j] && contradict(a, b) && a.voice != b.voice {
                     contested[group_of[i] as usize] = true;
                     contested[group_of[j] as usize] = true;
                 }
@@ -226,19 +212,29 @@ pub fn group(claims: &[GroupInput]) -> Grouping {
 mod tests {
     use super::*;
 
+    const PALMYRA: u32 = 7;
+    const RAQQA: u32 = 8;
+
+    /// A voice code per name, as the bindings would code them.
+    fn voice(source: &str) -> u32 {
+        ["SOHR", "AFP", "Russia", "army"]
+            .iter()
+            .position(|s| *s == source)
+            .expect("a test voice") as u32
+    }
+
+    /// A killed-militants claim in Palmyra; its article is its voice and day.
     fn claim(low: i64, high: Option<i64>, start: Day, source: &str) -> GroupInput {
         GroupInput {
-            kind: "killed".into(),
-            actor: Some("Islamic State".into()),
-            unit: Some("militant".into()),
-            place: Some("Palmyra".into()),
+            block: 0,
+            place: Some(PALMYRA),
             start,
             end: start,
             low: Some(low),
             high,
-            source: Some(source.into()),
-            outlet: None,
-            article: format!("{source}-{start}"),
+            voice: voice(source),
+            own_voice: false,
+            article: voice(source) * 1000 + start as u32,
         }
     }
 
@@ -263,20 +259,13 @@ mod tests {
     }
 
     #[test]
-    fn other_place_actor_or_kind_splits() {
+    fn another_place_or_block_splits() {
         let mut other_place = claim(10, Some(10), 100, "SOHR");
-        other_place.place = Some("Raqqa".into());
-        let mut other_actor = claim(10, Some(10), 100, "SOHR");
-        other_actor.actor = Some("civilians".into());
-        let mut other_kind = claim(10, Some(10), 100, "SOHR");
-        other_kind.kind = "wounded".into();
-        let g = group(&[
-            claim(10, Some(10), 100, "SOHR"),
-            other_place,
-            other_actor,
-            other_kind,
-        ]);
-        assert_eq!(g.group_of, vec![0, 1, 2, 3]);
+        other_place.place = Some(RAQQA);
+        let mut other_block = claim(10, Some(10), 100, "SOHR");
+        other_block.block = 1;
+        let g = group(&[claim(10, Some(10), 100, "SOHR"), other_place, other_block]);
+        assert_eq!(g.group_of, vec![0, 1, 2]);
     }
 
     #[test]
@@ -286,7 +275,7 @@ mod tests {
         let g = group(&[claim(10, Some(10), 100, "SOHR"), unknown.clone()]);
         assert_eq!(g.group_of, vec![0, 0]);
         let mut raqqa = claim(10, Some(10), 100, "SOHR");
-        raqqa.place = Some("Raqqa".into());
+        raqqa.place = Some(RAQQA);
         let g = group(&[claim(10, Some(10), 100, "SOHR"), unknown, raqqa]);
         assert_eq!(g.group_of, vec![0, 1, 2]);
     }
@@ -325,8 +314,9 @@ mod tests {
     #[test]
     fn a_round_up_or_a_running_total_is_no_dispute() {
         let mut own_voice = claim(5, Some(5), 100, "SOHR");
-        own_voice.source = None;
-        own_voice.article = "SOHR-100".into();
+        own_voice.own_voice = true;
+        own_voice.voice = 99;
+        own_voice.article = voice("SOHR") * 1000 + 100;
         let g = group(&[claim(20, Some(20), 100, "SOHR"), own_voice]);
         assert_eq!(
             g.contested,

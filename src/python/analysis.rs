@@ -1,10 +1,19 @@
-//! Bindings of [`crate::analysis`]: columns in as Python lists (dates as days since
-//! 1970-01-01), plain results out; the Python layer turns them into frames.
+//! Bindings of [`crate::analysis`]: claim columns in as an Arrow table of integer codes
+//! (millions of claims, no Python objects), control events as lists (dates as days since
+//! 1970-01-01); the Python layer turns the results into frames.
 
+use super::convert::{read_arrow, ArrowTable};
 use super::errors::InputError;
 use crate::analysis::groups::{self, GroupInput};
 use crate::analysis::timeline::{self, ControlInput, Interval};
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Int32Type, Int64Type, UInt32Type};
+use arrow_array::{
+    Array, ArrayRef, ArrowPrimitiveType, BooleanArray, PrimitiveArray, RecordBatch, UInt32Array,
+};
+use arrow_schema::{Field, Schema};
 use pyo3::prelude::*;
+use std::sync::Arc;
 
 fn same_length(name: &str, n: usize, lens: &[usize]) -> PyResult<()> {
     if lens.iter().any(|&l| l != n) {
@@ -15,65 +24,87 @@ fn same_length(name: &str, n: usize, lens: &[usize]) -> PyResult<()> {
     Ok(())
 }
 
-/// Groups claims; returns each claim's group (0-based) and, per group, whether it is contested.
+/// The typed column `name` of one batch, or an error naming it and the type it needs.
+fn typed<'a, T: ArrowPrimitiveType>(
+    batch: &'a RecordBatch,
+    name: &str,
+) -> PyResult<&'a PrimitiveArray<T>> {
+    batch
+        .column_by_name(name)
+        .and_then(|c| c.as_primitive_opt::<T>())
+        .ok_or_else(|| {
+            InputError::new_err(format!(
+                "group_claims: needs a column {name:?} of type {:?}",
+                T::DATA_TYPE
+            ))
+        })
+}
+
+/// Groups claims given as an Arrow table of integer codes (`block`, `place`, `voice`,
+/// `article` as UInt32; `own_voice` Boolean; `start`, `end` Int32 days; `low`, `high`
+/// Int64). Returns two tables: `group_id` per claim (0-based) and `contested` per group.
 #[pyfunction]
-#[allow(clippy::too_many_arguments)]
 pub fn group_claims(
     py: Python<'_>,
-    kind: Vec<String>,
-    actor: Vec<Option<String>>,
-    unit: Vec<Option<String>>,
-    place: Vec<Option<String>>,
-    start: Vec<i32>,
-    end: Vec<i32>,
-    low: Vec<Option<i64>>,
-    high: Vec<Option<i64>>,
-    source: Vec<Option<String>>,
-    outlet: Vec<Option<String>>,
-    article: Vec<String>,
-) -> PyResult<(Vec<u32>, Vec<bool>)> {
-    let n = kind.len();
-    same_length(
-        "group_claims",
-        n,
-        &[
-            actor.len(),
-            unit.len(),
-            place.len(),
-            start.len(),
-            end.len(),
-            low.len(),
-            high.len(),
-            source.len(),
-            outlet.len(),
-            article.len(),
-        ],
-    )?;
+    table: &Bound<'_, PyAny>,
+) -> PyResult<(ArrowTable, ArrowTable)> {
+    let batches = read_arrow(table)?;
+    let n = batches.iter().map(RecordBatch::num_rows).sum();
     let mut rows = Vec::with_capacity(n);
-    let mut columns = (
-        actor.into_iter(),
-        unit.into_iter(),
-        place.into_iter(),
-        source.into_iter(),
-        outlet.into_iter(),
-    );
-    for (i, (kind, article)) in kind.into_iter().zip(article).enumerate() {
-        rows.push(GroupInput {
-            kind,
-            actor: columns.0.next().flatten(),
-            unit: columns.1.next().flatten(),
-            place: columns.2.next().flatten(),
-            start: start[i],
-            end: end[i],
-            low: low[i],
-            high: high[i],
-            source: columns.3.next().flatten(),
-            outlet: columns.4.next().flatten(),
-            article,
-        });
+    for batch in &batches {
+        let block = typed::<UInt32Type>(batch, "block")?;
+        let place = typed::<UInt32Type>(batch, "place")?;
+        let start = typed::<Int32Type>(batch, "start")?;
+        let end = typed::<Int32Type>(batch, "end")?;
+        let low = typed::<Int64Type>(batch, "low")?;
+        let high = typed::<Int64Type>(batch, "high")?;
+        let voice = typed::<UInt32Type>(batch, "voice")?;
+        let article = typed::<UInt32Type>(batch, "article")?;
+        let own_voice = batch
+            .column_by_name("own_voice")
+            .and_then(|c| c.as_boolean_opt())
+            .ok_or_else(|| {
+                InputError::new_err("group_claims: needs a Boolean column \"own_voice\"")
+            })?;
+        let required = [
+            (block.null_count(), "block"),
+            (start.null_count(), "start"),
+            (end.null_count(), "end"),
+            (voice.null_count(), "voice"),
+            (article.null_count(), "article"),
+            (own_voice.null_count(), "own_voice"),
+        ];
+        if let Some((_, name)) = required.into_iter().find(|(nulls, _)| *nulls > 0) {
+            return Err(InputError::new_err(format!(
+                "group_claims: column {name:?} has nulls; only place, low and high may"
+            )));
+        }
+        for i in 0..batch.num_rows() {
+            rows.push(GroupInput {
+                block: block.value(i),
+                place: place.is_valid(i).then(|| place.value(i)),
+                start: start.value(i),
+                end: end.value(i),
+                low: low.is_valid(i).then(|| low.value(i)),
+                high: high.is_valid(i).then(|| high.value(i)),
+                voice: voice.value(i),
+                own_voice: own_voice.value(i),
+                article: article.value(i),
+            });
+        }
     }
+    drop(batches);
     let g = py.detach(|| groups::group(&rows));
-    Ok((g.group_of, g.contested))
+    let table = |name: &str, array: ArrayRef| -> PyResult<ArrowTable> {
+        let field = Field::new(name, array.data_type().clone(), false);
+        let batch = RecordBatch::try_new(Arc::new(Schema::new(vec![field])), vec![array])
+            .map_err(|e| InputError::new_err(e.to_string()))?;
+        Ok(ArrowTable::new(batch))
+    };
+    Ok((
+        table("group_id", Arc::new(UInt32Array::from(g.group_of)))?,
+        table("contested", Arc::new(BooleanArray::from(g.contested)))?,
+    ))
 }
 
 /// One timeline interval as a tuple: place, actor, start, end, start_from_publication,

@@ -1,6 +1,6 @@
 //! Arrow tables handed to Python through the Arrow PyCapsule interface (no copy).
 
-use arrow_array::ffi_stream::FFI_ArrowArrayStream;
+use arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
 use arrow_array::{RecordBatch, RecordBatchIterator};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -42,4 +42,28 @@ impl ArrowTable {
     fn __len__(&self) -> usize {
         self.batch.as_ref().map_or(0, RecordBatch::num_rows)
     }
+}
+
+/// Reads any object with `__arrow_c_stream__` (a Polars DataFrame, a pyarrow Table) into
+/// record batches, without copying the buffers.
+pub fn read_arrow(obj: &Bound<'_, PyAny>) -> PyResult<Vec<RecordBatch>> {
+    let capsule = obj
+        .call_method1("__arrow_c_stream__", (obj.py().None(),))
+        .map_err(|e| {
+            PyValueError::new_err(format!(
+                "expected a table with __arrow_c_stream__ (a polars DataFrame): {e}"
+            ))
+        })?;
+    let capsule = capsule.cast::<PyCapsule>()?;
+    let pointer = capsule.pointer_checked(Some(c"arrow_array_stream"))?;
+    // SAFETY: the capsule holds an FFI_ArrowArrayStream (its name says so); `from_raw`
+    // moves the stream out and leaves a released one behind, which the capsule's
+    // destructor then frees without touching the data.
+    let reader = unsafe {
+        RecordBatchStreamReader::from_raw(pointer.as_ptr().cast::<FFI_ArrowArrayStream>())
+    }
+    .map_err(|e| PyValueError::new_err(format!("not a readable Arrow stream: {e}")))?;
+    reader
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| PyValueError::new_err(format!("Arrow stream failed: {e}")))
 }

@@ -169,6 +169,15 @@ def test_bad_window_is_a_clear_error(seeds_extraction):
         seeds_extraction.who_says_what(window="a week")
 
 
+def test_group_claims_names_a_missing_or_mistyped_column():
+    from warclaims import _warclaims
+
+    with pytest.raises(warclaims.InputError, match='"block"'):
+        _warclaims.group_claims(pl.DataFrame({"place": [1]}))
+    with pytest.raises(ValueError, match="__arrow_c_stream__"):
+        _warclaims.group_claims([1, 2, 3])
+
+
 def test_empty_extraction_gives_empty_frames():
     ex = warclaims.extract([])
     assert ex.groups().height == 0

@@ -53,6 +53,19 @@ def test_streamed_equals_in_memory(tmp_path, corpus, suffix):
     assert not (tmp_path / "out" / ".parts").exists()
 
 
+def test_streamed_groups_equal_in_memory_groups(tmp_path, seeds):
+    """The streaming path groups from integer codes read back from the parts; it must give
+    the very groups the in-memory path gives (same ids, members, corroboration)."""
+    whole = warclaims.extract(seeds, meta=seeds / "articles.csv").groups()
+    warclaims.extract_to(
+        seeds, tmp_path / "o", batch_size=2, meta=seeds / "articles.csv", progress=False
+    )
+    streamed = pl.read_parquet(tmp_path / "o" / "groups.parquet")
+    assert whole.height > 20
+    assert streamed.equals(whole)
+    assert set(streamed.get_column("corroboration")) == {"contested", "single_source"}
+
+
 def test_batch_size_does_not_change_the_output(tmp_path, corpus):
     _, paths = corpus
     a = warclaims.extract_to(paths[".parquet"], tmp_path / "a", batch_size=1, progress=False)
