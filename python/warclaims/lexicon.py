@@ -75,6 +75,16 @@ class Lexicon:
         path = Path(path)
         return cls(RustLexicon.from_toml(_read(path), str(path)))
 
+    @classmethod
+    def from_toml(cls, text: str, name: str = "<toml>") -> Lexicon:
+        """A lexicon made only of the entries in TOML ``text``; ``name`` shows in errors."""
+        return cls(RustLexicon.from_toml(text, name))
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        """Pickles as its TOML text, so a lexicon can go to worker processes (Spark
+        executors, multiprocessing)."""
+        return (Lexicon.from_toml, (self.to_toml(),))
+
     def extend(self, other: str | os.PathLike[str] | dict[str, list[dict[str, Any]]]) -> Lexicon:
         """A new lexicon with the entries of a TOML file or a dict added.
 
