@@ -1,5 +1,6 @@
 """Type stubs of the compiled core (``warclaims._warclaims``)."""
 
+from collections.abc import Iterable
 from typing import Any
 
 __version__: str
@@ -52,11 +53,14 @@ def parse_figures(text: str) -> ArrowTable:
 def parse_times(text: str, published: str | None = None) -> ArrowTable:
     """The time expressions of a text, resolved against an ISO publication date."""
 
-def group_claims(table: object) -> tuple[ArrowTable, ArrowTable]:
-    """Groups claims given as an Arrow table (any object with ``__arrow_c_stream__``) of
-    integer codes: ``block``, ``place``, ``voice``, ``article`` (UInt32), ``own_voice``
-    (Boolean), ``start``, ``end`` (Int32 days since 1970-01-01), ``low``, ``high`` (Int64).
-    Returns ``group_id`` per claim and ``contested`` per group."""
+def group_claims(
+    batches: Iterable[object], expected_rows: int | None = None
+) -> tuple[ArrowTable, ArrowTable]:
+    """Groups claims given as Arrow tables (objects with ``__arrow_c_stream__``, such as
+    Polars DataFrames from ``collect_batches``) with string columns ``kind``, ``actor``,
+    ``unit``, ``place``, ``source``, ``outlet``, ``article``, Int32 ``start``/``end`` (days
+    since 1970-01-01, null when undated) and Int64 ``low``/``high``. Returns ``group_id`` per
+    claim and ``contested`` per group."""
 
 def control_timeline(
     place: list[str],

@@ -27,7 +27,9 @@ How corroboration is decided
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 import polars as pl
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
 Corroboration = Literal["single_source", "corroborated", "contested"]
 
 _EPOCH = dt.date(1970, 1, 1)
-_UNDATED = -1_000_000  # windows of claims with neither a stated nor a publication date
+_GROUP_BATCH = 100_000  # claims per Arrow batch on their way to the grouping
 
 
 Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
@@ -67,14 +69,6 @@ def _event_window() -> list[pl.Expr]:
     ]
 
 
-def _undated_or(col: str) -> pl.Expr:
-    """Days of a window bound; a claim with no date at all gets a window of its article's own
-    (far apart from every real date and from other articles), so it only groups with
-    claims of the same article."""
-    article_rank = pl.col("article_id").rank("dense").cast(pl.Int32)
-    return _days(col).fill_null(_UNDATED - 10 * article_rank)
-
-
 def _closed_high(how: str) -> pl.Expr:
     """The highest (``"max"``) or summed (``"sum"``) upper bound, null when any member is
     open-ended ("at least 400" has no upper bound, so neither has the aggregate)."""
@@ -97,32 +91,32 @@ def grouped_claims(ex: Extraction) -> pl.DataFrame:
     return ex.grouped_claims()
 
 
-def _coded(prepared: pl.LazyFrame) -> pl.LazyFrame:
-    """What the Rust grouping needs, as integer codes (equal names, equal codes): the
-    kind-actor-unit block, place, voice and article, the window in days and the bounds."""
-    own_voice = pl.col("source").is_null()
+def _group_columns(prepared: pl.DataFrame) -> pl.DataFrame:
+    """What the Rust grouping reads of prepared claims."""
     return prepared.select(
-        pl.struct("kind", "actor", "unit").rank("dense").cast(pl.UInt32).alias("block"),
-        pl.col("place").rank("dense").cast(pl.UInt32).alias("place"),
-        _undated_or("_from").alias("start"),
-        _undated_or("_to").alias("end"),
+        "kind",
+        "actor",
+        "unit",
+        "place",
+        "source",
+        "outlet",
+        pl.col("article_id").alias("article"),
+        _days("_from").alias("start"),
+        _days("_to").alias("end"),
         pl.col("low").cast(pl.Int64),
         pl.col("high").cast(pl.Int64),
-        pl.struct(own_voice.alias("own"), pl.coalesce("source", "outlet").alias("who"))
-        .rank("dense")
-        .cast(pl.UInt32)
-        .alias("voice"),
-        own_voice.alias("own_voice"),
-        pl.col("article_id").rank("dense").cast(pl.UInt32).alias("article"),
     )
 
 
-def _group_ids(prepared: pl.LazyFrame) -> tuple[pl.Series, pl.DataFrame]:
-    """Each prepared claim's ``group_id`` and, per group, ``_contested``. Only integer
-    codes cross into Rust, through Arrow: memory stays a few dozen bytes per claim."""
-    coded = _coded(prepared).collect(engine="streaming")
-    group_of, contested = _warclaims.group_claims(coded)
-    del coded
+def _group_ids(
+    prepared: Iterable[pl.DataFrame], expected_rows: int | None = None
+) -> tuple[pl.Series, pl.DataFrame]:
+    """Each prepared claim's ``group_id`` (in the order of the frames and rows) and, per
+    group, ``_contested``. The frames go to Rust through Arrow one at a time, and Rust codes
+    their names to integers: memory stays a few dozen bytes per claim, and no Python
+    object is made per claim."""
+    batches = (_group_columns(frame) for frame in prepared)
+    group_of, contested = _warclaims.group_claims(batches, expected_rows)
     status = pl.DataFrame(contested).with_row_index("group_id")
     return pl.DataFrame(group_of).to_series(), status.rename({"contested": "_contested"})
 
@@ -147,7 +141,7 @@ def _corroboration(contested: pl.Expr, voices: pl.Expr) -> pl.Expr:
 def group(ex: Extraction) -> pl.DataFrame:
     """Computes :func:`grouped_claims` (call that instead: it is cached)."""
     claims = _prepared(ex.claims, ex.articles)
-    group_of, status = _group_ids(claims.lazy())
+    group_of, status = _group_ids([claims], claims.height)
     voice = pl.coalesce("source", "outlet")
     return (
         claims.with_columns(group_of)
@@ -199,24 +193,59 @@ def groups(ex: Extraction) -> pl.DataFrame:
     return _group_rows(grouped.with_columns(contested)).collect()
 
 
-def groups_from_files(claims: pl.LazyFrame, articles: pl.LazyFrame) -> pl.LazyFrame:
-    """:func:`groups` over claims and articles too large to hold (scans of Parquet parts,
-    say): the scans are read once for the integer codes and once for the group rows, so
-    neither the texts nor whole claim rows are held. Sink the result."""
+def _compact(frame: pl.DataFrame) -> pl.DataFrame:
+    """A copy holding only its own rows' bytes: a filtered string-view column still holds
+    the whole part's string buffers, which over hundreds of parts is the whole corpus's.
+    An Arrow IPC round trip writes and reads back only the kept rows."""
+    buffer = io.BytesIO()
+    frame.write_ipc(buffer)
+    buffer.seek(0)
+    return pl.read_ipc(buffer)
+
+
+def groups_from_parts(
+    parts: Sequence[tuple[Path, Path]], max_claims: int = 300_000
+) -> Iterator[pl.DataFrame]:
+    """:func:`groups` over a corpus too large to hold, from Parquet parts written batch by
+    batch (``(claims_part, articles_part)`` pairs, each claims part citing only its own
+    articles, as :func:`warclaims.extract_to` writes them). Yields the group rows in
+    slices of group ids, each slice built from at most about ``max_claims`` claims.
+
+    Memory: the grouping holds a few dozen bytes per claim (integer codes, in Rust); each
+    slice then reads the parts again for its own groups' rows only.
+    """
     needed = [
         "claim_id", "kind", "actor", "unit", "place", "date_start", "date_end",
         "date_basis", "low", "high", "source", "article_id",
     ]  # fmt: skip
-    meta = articles.select("article_id", "published", "outlet")
-    prepared = _prepared(claims.select(needed), meta)
-    group_of, status = _group_ids(prepared)
-    ids = group_of.to_frame().lazy().with_row_index("_row")
-    grouped = (
-        prepared.with_row_index("_row")
-        .join(ids, on="_row", how="left", maintain_order="left")
-        .join(status.lazy(), on="group_id", how="left")
+    meta = ["article_id", "published", "outlet"]
+
+    def prepared() -> Iterator[pl.DataFrame]:
+        for claims, articles in parts:
+            yield _prepared(
+                pl.read_parquet(claims, columns=needed), pl.read_parquet(articles, columns=meta)
+            )
+
+    n_claims = pl.scan_parquet([c for c, _ in parts]).select(pl.len()).collect().item()
+    group_of, status = _group_ids(prepared(), n_claims)
+    # Slices of consecutive group ids holding about max_claims claims each (group ids
+    # follow first mentions, so early groups of a repetitive corpus can be huge).
+    sizes = group_of.to_frame().group_by("group_id").len().sort("group_id")
+    slices = (
+        sizes.with_columns(((pl.col("len").cum_sum() - 1) // max_claims).alias("_slice"))
+        .group_by("_slice")
+        .agg(pl.col("group_id").min().alias("low"), pl.col("group_id").max().alias("high"))
+        .sort("_slice")
     )
-    return _group_rows(grouped)
+    for low, high in slices.select("low", "high").iter_rows():
+        rows, offset = [], 0
+        for frame in prepared():
+            ids = group_of.slice(offset, frame.height)
+            offset += frame.height
+            kept = frame.with_columns(ids).filter(pl.col("group_id").is_between(low, high))
+            rows.append(_compact(kept))
+        grouped = pl.concat(rows).join(status, on="group_id", how="left")
+        yield _group_rows(grouped.lazy()).collect()
 
 
 def who_says_what(

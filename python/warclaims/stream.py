@@ -23,6 +23,7 @@ import polars as pl
 
 from warclaims import _warclaims, analysis
 from warclaims.api import (
+    Extraction,
     Source,
     _frame_records,
     _inputs,
@@ -254,15 +255,24 @@ def extract_to(
         _warn_unused(manifest, sorted(unused or ()))
     result.files = _combine(parts, out, format)
     if groups:
-        # Only integer codes, then the columns a group row needs, are read back from the
-        # parts: neither texts nor sentences nor whole claim rows are held at once.
-        frame = analysis.groups_from_files(
-            pl.scan_parquet(parts / "claims" / "*.parquet"),
-            pl.scan_parquet(parts / "articles" / "*.parquet"),
+        # Grouping holds integer codes per claim; the group rows are then built slice by
+        # slice from the parts, so neither texts nor whole claim rows are held at once.
+        pairs = list(
+            zip(
+                sorted((parts / "claims").glob("*.parquet")),
+                sorted((parts / "articles").glob("*.parquet")),
+                strict=True,
+            )
         )
-        staged = parts / "groups.parquet"
-        frame.sink_parquet(staged)
-        result.groups = pl.scan_parquet(staged).select(pl.len()).collect().item()
+        staged = parts / "groups"
+        staged.mkdir()
+        for k, frame in enumerate(analysis.groups_from_parts(pairs)):
+            frame.write_parquet(staged / f"part-{k:06d}.parquet")
+            result.groups += frame.height
+        if result.groups == 0:  # no claims: the (empty) groups table still gets written
+            empty = _warclaims.extract([], None, None, inner)
+            light = Extraction(*(pl.DataFrame(f) for f in empty[:3]))
+            analysis.groups(light).write_parquet(staged / "part-000000.parquet")
         result.files.append(_write(pl.scan_parquet(staged), out / f"groups.{format}", format))
     shutil.rmtree(parts)
     result.seconds = time.perf_counter() - started

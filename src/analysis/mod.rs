@@ -7,3 +7,35 @@ pub mod timeline;
 
 /// Days since 1970-01-01, the integer form dates take on their way in and out.
 pub type Day = i32;
+
+/// Gives equal names equal codes (0, 1, 2, ... in order of first sight), so the passes
+/// over millions of rows compare integers, not strings. Looking up a known name does not
+/// allocate.
+#[derive(Debug, Default)]
+pub struct Interner {
+    codes: std::collections::HashMap<String, u32>,
+}
+
+impl Interner {
+    /// The code of `name`.
+    pub fn code(&mut self, name: &str) -> u32 {
+        if let Some(&code) = self.codes.get(name) {
+            return code;
+        }
+        let code = self.codes.len() as u32;
+        self.codes.insert(name.to_owned(), code);
+        code
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Interner;
+
+    #[test]
+    fn equal_names_equal_codes() {
+        let mut names = Interner::default();
+        let codes: Vec<u32> = ["SOHR", "AFP", "SOHR", ""].map(|n| names.code(n)).to_vec();
+        assert_eq!(codes, [0, 1, 0, 2]);
+    }
+}

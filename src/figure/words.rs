@@ -27,12 +27,11 @@ pub fn cardinal(word: &str) -> Option<i64> {
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
-    let w = word.to_ascii_lowercase();
-    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+    if let Some(i) = UNITS.iter().position(|u| u.eq_ignore_ascii_case(word)) {
         return i64::try_from(i).ok();
     }
     TENS.iter()
-        .position(|t| *t == w)
+        .position(|t| t.eq_ignore_ascii_case(word))
         .and_then(|i| i64::try_from(i).ok())
         .map(|i| (i + 2) * 10)
 }
@@ -44,13 +43,18 @@ pub fn is_tens(word: &str) -> bool {
 
 /// The multiplier of a scale word written out (`hundred`, `thousand`, `million`, `billion`).
 pub fn scale_word(word: &str) -> Option<i64> {
-    match word.to_ascii_lowercase().as_str() {
-        "hundred" => Some(100),
-        "thousand" => Some(1_000),
-        "million" | "millions" => Some(1_000_000),
-        "billion" | "billions" => Some(1_000_000_000),
-        _ => None,
-    }
+    const SCALES: [(&str, i64); 6] = [
+        ("hundred", 100),
+        ("thousand", 1_000),
+        ("million", 1_000_000),
+        ("millions", 1_000_000),
+        ("billion", 1_000_000_000),
+        ("billions", 1_000_000_000),
+    ];
+    SCALES
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|(_, v)| *v)
 }
 
 /// The multiplier of a scale abbreviation written against digits (`2m`, `1.6bn`, `300k`).

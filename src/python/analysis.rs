@@ -1,15 +1,17 @@
-//! Bindings of [`crate::analysis`]: claim columns in as an Arrow table of integer codes
-//! (millions of claims, no Python objects), control events as lists (dates as days since
-//! 1970-01-01); the Python layer turns the results into frames.
+//! Bindings of [`crate::analysis`]: claim columns in as Arrow batches whose names are coded
+//! to integers batch by batch (millions of claims, no Python objects), control events as
+//! lists (dates as days since 1970-01-01); the Python layer turns the results into frames.
 
 use super::convert::{read_arrow, ArrowTable};
 use super::errors::InputError;
 use crate::analysis::groups::{self, GroupInput};
 use crate::analysis::timeline::{self, ControlInput, Interval};
+use crate::analysis::Interner;
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Int32Type, Int64Type, UInt32Type};
+use arrow_array::types::{Int32Type, Int64Type};
 use arrow_array::{
-    Array, ArrayRef, ArrowPrimitiveType, BooleanArray, PrimitiveArray, RecordBatch, UInt32Array,
+    Array, ArrayRef, ArrowPrimitiveType, BooleanArray, LargeStringArray, PrimitiveArray,
+    RecordBatch, StringArray, StringViewArray, UInt32Array,
 };
 use arrow_schema::{Field, Schema};
 use pyo3::prelude::*;
@@ -40,61 +42,87 @@ fn typed<'a, T: ArrowPrimitiveType>(
         })
 }
 
-/// Groups claims given as an Arrow table of integer codes (`block`, `place`, `voice`,
-/// `article` as UInt32; `own_voice` Boolean; `start`, `end` Int32 days; `low`, `high`
-/// Int64). Returns two tables: `group_id` per claim (0-based) and `contested` per group.
-#[pyfunction]
-pub fn group_claims(
-    py: Python<'_>,
-    table: &Bound<'_, PyAny>,
-) -> PyResult<(ArrowTable, ArrowTable)> {
-    let batches = read_arrow(table)?;
-    let n = batches.iter().map(RecordBatch::num_rows).sum();
-    let mut rows = Vec::with_capacity(n);
-    for batch in &batches {
-        let block = typed::<UInt32Type>(batch, "block")?;
-        let place = typed::<UInt32Type>(batch, "place")?;
-        let start = typed::<Int32Type>(batch, "start")?;
-        let end = typed::<Int32Type>(batch, "end")?;
-        let low = typed::<Int64Type>(batch, "low")?;
-        let high = typed::<Int64Type>(batch, "high")?;
-        let voice = typed::<UInt32Type>(batch, "voice")?;
-        let article = typed::<UInt32Type>(batch, "article")?;
-        let own_voice = batch
-            .column_by_name("own_voice")
-            .and_then(|c| c.as_boolean_opt())
-            .ok_or_else(|| {
-                InputError::new_err("group_claims: needs a Boolean column \"own_voice\"")
-            })?;
-        let required = [
-            (block.null_count(), "block"),
-            (start.null_count(), "start"),
-            (end.null_count(), "end"),
-            (voice.null_count(), "voice"),
-            (article.null_count(), "article"),
-            (own_voice.null_count(), "own_voice"),
-        ];
-        if let Some((_, name)) = required.into_iter().find(|(nulls, _)| *nulls > 0) {
-            return Err(InputError::new_err(format!(
-                "group_claims: column {name:?} has nulls; only place, low and high may"
-            )));
-        }
-        for i in 0..batch.num_rows() {
-            rows.push(GroupInput {
-                block: block.value(i),
-                place: place.is_valid(i).then(|| place.value(i)),
-                start: start.value(i),
-                end: end.value(i),
-                low: low.is_valid(i).then(|| low.value(i)),
-                high: high.is_valid(i).then(|| high.value(i)),
-                voice: voice.value(i),
-                own_voice: own_voice.value(i),
-                article: article.value(i),
-            });
+/// A string column as Polars (views) or another Arrow producer (offsets) exports it.
+enum Strings<'a> {
+    View(&'a StringViewArray),
+    Small(&'a StringArray),
+    Large(&'a LargeStringArray),
+}
+
+impl<'a> Strings<'a> {
+    fn of(batch: &'a RecordBatch, name: &str) -> PyResult<Self> {
+        let column = batch.column_by_name(name);
+        let strings = column.and_then(|c| {
+            c.as_string_view_opt()
+                .map(Strings::View)
+                .or_else(|| c.as_string_opt::<i32>().map(Strings::Small))
+                .or_else(|| c.as_string_opt::<i64>().map(Strings::Large))
+        });
+        strings.ok_or_else(|| {
+            InputError::new_err(format!("group_claims: needs a string column {name:?}"))
+        })
+    }
+
+    fn get(&self, i: usize) -> Option<&'a str> {
+        match self {
+            Strings::View(a) => a.is_valid(i).then(|| a.value(i)),
+            Strings::Small(a) => a.is_valid(i).then(|| a.value(i)),
+            Strings::Large(a) => a.is_valid(i).then(|| a.value(i)),
         }
     }
-    drop(batches);
+}
+
+/// The codes of one kind of name, and a buffer to build composite keys in.
+#[derive(Default)]
+struct Codes {
+    names: Interner,
+    key: String,
+}
+
+impl Codes {
+    /// The code of some parts joined (a null part is told apart from an empty one).
+    fn of(&mut self, parts: &[Option<&str>]) -> u32 {
+        self.key.clear();
+        for part in parts {
+            match part {
+                Some(p) => {
+                    self.key.push('\u{1}');
+                    self.key.push_str(p);
+                }
+                None => self.key.push('\u{0}'),
+            }
+        }
+        self.names.code(&self.key)
+    }
+}
+
+/// Groups claims. `batches` is an iterable of Arrow tables (objects with
+/// `__arrow_c_stream__`, such as Polars DataFrames from `collect_batches`) with string
+/// columns `kind`, `actor`, `unit`, `place`, `source`, `outlet`, `article`, Int32 `start`
+/// and `end` (days since 1970-01-01, null when undated) and Int64 `low` and `high`. Each
+/// table is read, its names coded, and dropped before the next; `expected_rows`, when
+/// known, sizes the rows once. Returns two tables: `group_id` per claim (0-based) and
+/// `contested` per group.
+#[pyfunction]
+#[pyo3(signature = (batches, expected_rows=None))]
+pub fn group_claims(
+    py: Python<'_>,
+    batches: &Bound<'_, PyAny>,
+    expected_rows: Option<usize>,
+) -> PyResult<(ArrowTable, ArrowTable)> {
+    let (mut blocks, mut places, mut voices, mut articles) = Default::default();
+    let mut rows: Vec<GroupInput> = Vec::with_capacity(expected_rows.unwrap_or(0));
+    for table in batches.try_iter()? {
+        for batch in read_arrow(&table?)? {
+            code_batch(
+                &batch,
+                [&mut blocks, &mut places, &mut voices, &mut articles],
+                &mut rows,
+            )?;
+        }
+    }
     let g = py.detach(|| groups::group(&rows));
+    drop(rows);
     let table = |name: &str, array: ArrayRef| -> PyResult<ArrowTable> {
         let field = Field::new(name, array.data_type().clone(), false);
         let batch = RecordBatch::try_new(Arc::new(Schema::new(vec![field])), vec![array])
@@ -105,6 +133,54 @@ pub fn group_claims(
         table("group_id", Arc::new(UInt32Array::from(g.group_of)))?,
         table("contested", Arc::new(BooleanArray::from(g.contested)))?,
     ))
+}
+
+/// Codes one batch's names and appends its rows.
+fn code_batch(
+    batch: &RecordBatch,
+    [blocks, places, voices, articles]: [&mut Codes; 4],
+    rows: &mut Vec<GroupInput>,
+) -> PyResult<()> {
+    let [kind, actor, unit, place, source, outlet, article] = [
+        "kind", "actor", "unit", "place", "source", "outlet", "article",
+    ]
+    .map(|name| Strings::of(batch, name));
+    let (kind, actor, unit, place) = (kind?, actor?, unit?, place?);
+    let (source, outlet, article) = (source?, outlet?, article?);
+    let start = typed::<Int32Type>(batch, "start")?;
+    let end = typed::<Int32Type>(batch, "end")?;
+    let low = typed::<Int64Type>(batch, "low")?;
+    let high = typed::<Int64Type>(batch, "high")?;
+    rows.reserve(batch.num_rows());
+    for i in 0..batch.num_rows() {
+        let article = articles.of(&[article.get(i)]);
+        let undated = groups::undated_window(article);
+        let own_voice = source.get(i).is_none();
+        rows.push(GroupInput {
+            block: blocks.of(&[kind.get(i), actor.get(i), unit.get(i)]),
+            place: place.get(i).map(|p| places.of(&[Some(p)])),
+            start: if start.is_valid(i) {
+                start.value(i)
+            } else {
+                undated
+            },
+            end: if end.is_valid(i) {
+                end.value(i)
+            } else {
+                undated
+            },
+            low: low.is_valid(i).then(|| low.value(i)),
+            high: high.is_valid(i).then(|| high.value(i)),
+            voice: if own_voice {
+                voices.of(&[None, outlet.get(i)])
+            } else {
+                voices.of(&[source.get(i)])
+            },
+            own_voice,
+            article,
+        });
+    }
+    Ok(())
 }
 
 /// One timeline interval as a tuple: place, actor, start, end, start_from_publication,

@@ -172,10 +172,13 @@ def test_bad_window_is_a_clear_error(seeds_extraction):
 def test_group_claims_names_a_missing_or_mistyped_column():
     from warclaims import _warclaims
 
-    with pytest.raises(warclaims.InputError, match='"block"'):
-        _warclaims.group_claims(pl.DataFrame({"place": [1]}))
+    with pytest.raises(warclaims.InputError, match='string column "kind"'):
+        _warclaims.group_claims([pl.DataFrame({"place": [1]})])
+    strings = {c: ["x"] for c in ("kind", "actor", "unit", "place", "source", "outlet")}
+    with pytest.raises(warclaims.InputError, match='"start" of type Int32'):
+        _warclaims.group_claims([pl.DataFrame({**strings, "article": ["a"], "start": ["x"]})])
     with pytest.raises(ValueError, match="__arrow_c_stream__"):
-        _warclaims.group_claims([1, 2, 3])
+        _warclaims.group_claims([[1, 2, 3]])
 
 
 def test_empty_extraction_gives_empty_frames():
