@@ -13,7 +13,15 @@ pub struct Sentence {
     pub line: usize,
     /// The whole line is page furniture: kept in the text, skipped by extraction.
     pub furniture: bool,
+    /// A run longer than [`MAX_SENTENCE_BYTES`] cut at a word boundary (text without
+    /// sentence punctuation): the extractor warns about it.
+    pub cut: bool,
 }
+
+/// The longest sentence: a longer run (text without punctuation, a table flattened into
+/// one line) is cut at the last white space before this many bytes, so the work and the
+/// evidence per sentence stay bounded.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
 
 impl Sentence {
     /// The sentence's text.
@@ -94,12 +102,40 @@ fn push(
     if lead + trail >= s.len() {
         return;
     }
+    let (mut from, to) = (offset + start + lead, offset + end - trail);
+    let cut = to - from > MAX_SENTENCE_BYTES;
+    while to - from > MAX_SENTENCE_BYTES {
+        let piece = &text[from..floor_char_boundary(text, from + MAX_SENTENCE_BYTES)];
+        let at = piece
+            .rfind(char::is_whitespace)
+            .filter(|&k| k > 0)
+            .unwrap_or(piece.len());
+        let kept = piece[..at].trim_end();
+        out.push(Sentence {
+            start: from,
+            end: from + kept.len(),
+            line,
+            furniture,
+            cut,
+        });
+        let rest = &text[from + at..to];
+        from = to - rest.trim_start().len();
+    }
     out.push(Sentence {
-        start: offset + start + lead,
-        end: offset + end - trail,
+        start: from,
+        end: to,
         line,
         furniture,
+        cut,
     });
+}
+
+/// The largest char boundary of `text` at or before `i`.
+fn floor_char_boundary(text: &str, i: usize) -> usize {
+    (0..=i.min(text.len()))
+        .rev()
+        .find(|&k| text.is_char_boundary(k))
+        .unwrap_or(0)
 }
 
 /// Whether the punctuation at byte `i` of `line` ends a sentence.
@@ -188,6 +224,33 @@ mod tests {
                 "The strikes ended."
             ]
         );
+    }
+
+    #[test]
+    fn a_run_without_punctuation_is_cut_at_word_boundaries() {
+        let run = "and the fighting went on ".repeat(400);
+        let text = format!("Five people were killed {run}near Palmyra");
+        let pieces = split(&text);
+        assert!(pieces.len() >= 5, "{}", pieces.len());
+        for s in &pieces {
+            assert!(s.cut && s.end - s.start <= MAX_SENTENCE_BYTES);
+            assert_eq!(s.text(&text), s.text(&text).trim());
+        }
+        let words: Vec<&str> = pieces
+            .iter()
+            .flat_map(|s| s.text(&text).split(' '))
+            .collect();
+        assert_eq!(
+            words,
+            text.split(' ').collect::<Vec<_>>(),
+            "no word is lost or split"
+        );
+        assert!(!split("Short. Sentences.").iter().any(|s| s.cut));
+        // One word longer than the cap is cut at a char boundary.
+        let long = "é".repeat(MAX_SENTENCE_BYTES);
+        assert!(split(&long)
+            .iter()
+            .all(|s| s.text(&long).chars().all(|c| c == 'é')));
     }
 
     #[test]

@@ -23,6 +23,13 @@ pub enum Warning {
     ExtractorFailure,
     /// The id was already used by an earlier document and was made unique.
     DuplicateId,
+    /// A run of text longer than the sentence cap was cut at word boundaries.
+    LongSentence,
+    /// Invisible format characters (zero-width spaces, directional marks, soft hyphens)
+    /// were removed from the text.
+    InvisibleRemoved,
+    /// The publication date lies in the future or before 1900; it is kept as given.
+    ImplausiblePublished,
 }
 
 impl Warning {
@@ -39,6 +46,9 @@ impl Warning {
             Warning::NoText => "W008",
             Warning::ExtractorFailure => "W009",
             Warning::DuplicateId => "W010",
+            Warning::LongSentence => "W011",
+            Warning::InvisibleRemoved => "W012",
+            Warning::ImplausiblePublished => "W013",
         }
     }
 

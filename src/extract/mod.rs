@@ -167,6 +167,14 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
         &mut result,
     );
     control::infer_from_actors(&mut result.control);
+    let cut = sentences.iter().filter(|s| s.cut).count();
+    if cut > 0 {
+        result.warnings.push(Warning::LongSentence.with(format!(
+            "{cut} pieces of text without sentence punctuation were cut at word boundaries \
+             every {} bytes or less; evidence sentences are those pieces",
+            sentences::MAX_SENTENCE_BYTES
+        )));
+    }
     if unresolved_for_missing_date {
         result.warnings.push(Warning::NoPublished.with(
             "publication date unknown: relative dates left unresolved (give `published` in a manifest)",

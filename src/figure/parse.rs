@@ -30,7 +30,11 @@ impl Token<'_> {
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"US\$|\d+(?:[.,]\d+)*|\p{L}+(?:['’]\p{L}+)*|[^\s\p{L}\d]")
+        // Digit groups may be joined by a comma, a dot, or a no-break or thin space
+        // before exactly three digits ("1\u{a0}500").
+        Regex::new(
+            r"US\$|\d+(?:[.,]\d+|[\x{a0}\x{202f}\x{2009}]\d{3}(?-u:\b))*|\p{L}+(?:['’]\p{L}+)*|[^\s\p{L}\d]",
+        )
             .expect("static token regex") // checked by tests
     });
     re.find_iter(text)
@@ -316,7 +320,13 @@ fn number_at(tokens: &[Token<'_>], i: usize) -> Option<(i64, usize, &'static str
     words_value(tokens, i).map(|(v, n)| (v, n, "words"))
 }
 
+/// Spaces that join digit groups ("1\u{a0}500"), read like commas.
+const GROUP_SPACES: [char; 3] = ['\u{a0}', '\u{202f}', '\u{2009}'];
+
 fn digits_value(text: &str) -> Option<f64> {
+    if text.contains(GROUP_SPACES) {
+        return digits_value(&text.replace(GROUP_SPACES, ","));
+    }
     if text.contains(',') {
         let mut groups = text.split(',');
         let first = groups.next()?;
@@ -686,7 +696,8 @@ fn is_excluded(
         }
         let digits = t.text.chars().filter(char::is_ascii_digit).count();
         // Over 15 digits is no count; 7 or more without separators is an id.
-        if digits > 15 || (digits >= 7 && !t.text.contains([',', '.']) && m.rule == "digits") {
+        let grouped = t.text.contains([',', '.']) || t.text.contains(GROUP_SPACES);
+        if digits > 15 || (digits >= 7 && !grouped && m.rule == "digits") {
             return true;
         }
         // Dates: `11 December`, `December 11`, and years.
@@ -775,6 +786,16 @@ mod tests {
             Raw::Vague { low: 24, high: 99 }
         );
         assert_eq!(one("10 or more").bounding, Bounding::AtLeast);
+    }
+
+    #[test]
+    fn no_break_and_thin_spaces_join_digit_groups() {
+        assert_eq!(one("1\u{a0}500 people were killed").raw, Raw::Number(1500));
+        assert_eq!(
+            one("2\u{202f}000\u{202f}000 fled").raw,
+            Raw::Number(2_000_000)
+        );
+        assert_eq!(one("500\u{a0}people").raw, Raw::Number(500));
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod text;
 use crate::article::Article;
 use crate::error::{Error, Result};
 use crate::warning::Warning;
+use chrono::NaiveDate;
 use manifest::Manifest;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -129,7 +130,8 @@ pub fn read(inputs: Vec<Input>, opts: &ReadOptions) -> Result<ReadOutput> {
     let mut articles = Vec::new();
     let mut files = Vec::new();
     for r in results {
-        for (article, file) in r? {
+        for (mut article, file) in r? {
+            remove_invisible(&mut article);
             articles.push(article);
             files.push(file);
         }
@@ -144,11 +146,74 @@ pub fn read(inputs: Vec<Input>, opts: &ReadOptions) -> Result<ReadOutput> {
             article.published_basis = crate::article::PublishedBasis::Inferred;
         }
     }
+    flag_implausible_published(&mut articles, today());
     make_ids_unique(&mut articles);
     Ok(ReadOutput {
         articles,
         unused_manifest_keys,
     })
+}
+
+/// Format characters that show nothing but split figures and names ("1\u{200b}500",
+/// "Pal\u{200f}myra"): zero-width space, word joiner, BOM, soft hyphen, and the
+/// directional marks, embeddings and isolates. Joiners (ZWJ, ZWNJ) are kept: Arabic and
+/// Persian words and emoji need them.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{00AD}' | '\u{FEFF}'
+    ) || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2060}'..='\u{2064}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// Removes invisible format characters from the text (before any offset is taken), and
+/// says how many.
+fn remove_invisible(article: &mut Article) {
+    let n = article.text.chars().filter(|&c| is_invisible(c)).count();
+    if n > 0 {
+        article.text.retain(|c| !is_invisible(c));
+        article
+            .warnings
+            .push(Warning::InvisibleRemoved.with(format!(
+                "{n} invisible format characters (zero-width spaces, directional marks, soft \
+             hyphens) removed"
+            )));
+    }
+}
+
+/// Today's date (UTC) from the system clock.
+fn today() -> NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// Warns about a publication date after `today` or before 1900 (kept as given: relative
+/// dates resolve against it, which is then most likely wrong).
+fn flag_implausible_published(articles: &mut [Article], today: NaiveDate) {
+    let earliest = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN);
+    for article in articles {
+        let Some(published) = article.published else {
+            continue;
+        };
+        let when = if published > today {
+            "in the future"
+        } else if published < earliest {
+            "before 1900"
+        } else {
+            continue;
+        };
+        article
+            .warnings
+            .push(Warning::ImplausiblePublished.with(format!(
+                "publication date {published} is {when}: kept, but relative dates resolved \
+             against it are likely wrong"
+            )));
+    }
 }
 
 /// An article and the file it came from (for manifests keyed by file).
@@ -266,6 +331,46 @@ fn make_ids_unique(articles: &mut [Article]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_are_removed_and_counted() {
+        let mut a = Article::new(
+            "a",
+            "1\u{200b}500 killed in Pal\u{200f}myra\u{202c}; \u{200d}kept",
+        );
+        remove_invisible(&mut a);
+        assert_eq!(a.text, "1500 killed in Palmyra; \u{200d}kept");
+        assert!(
+            a.warnings[0].starts_with("W012 3 invisible"),
+            "{:?}",
+            a.warnings
+        );
+        let mut clean = Article::new("b", "Nothing to do.");
+        remove_invisible(&mut clean);
+        assert!(clean.warnings.is_empty());
+    }
+
+    #[test]
+    fn publication_dates_in_the_future_or_before_1900_are_flagged() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        let mut articles: Vec<Article> = [day(2090, 1, 1), day(1899, 12, 31), day(2016, 3, 27)]
+            .into_iter()
+            .map(|p| {
+                let mut a = Article::new("a", "text");
+                a.published = Some(p);
+                a
+            })
+            .collect();
+        flag_implausible_published(&mut articles, day(2026, 11, 21));
+        assert!(articles[0].warnings[0].contains("2090-01-01 is in the future"));
+        assert!(articles[1].warnings[0].contains("before 1900"));
+        assert!(articles[2].warnings.is_empty());
+        assert_eq!(
+            articles[0].published,
+            Some(day(2090, 1, 1)),
+            "kept as given"
+        );
+    }
 
     fn tmpdir(name: &str) -> PathBuf {
         let d = std::env::temp_dir().join(format!("warclaims-{name}-{}", std::process::id()));
