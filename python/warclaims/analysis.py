@@ -30,7 +30,7 @@ import datetime as dt
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal
 
 import polars as pl
 
@@ -42,13 +42,9 @@ if TYPE_CHECKING:
 Corroboration = Literal["single_source", "corroborated", "contested"]
 
 _EPOCH = dt.date(1970, 1, 1)
-_GROUP_BATCH = 100_000  # claims per Arrow batch on their way to the grouping
 
 
-Frame = TypeVar("Frame", pl.DataFrame, pl.LazyFrame)
-
-
-def _with_articles(frame: Frame, articles: Frame) -> Frame:
+def _with_articles(frame: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     """Adds each row's ``published`` and ``outlet`` (the outlet falls back to the article),
     keeping the rows in order."""
     meta = articles.select("article_id", "published", "outlet")
@@ -121,7 +117,7 @@ def _group_ids(
     return pl.DataFrame(group_of).to_series(), status.rename({"contested": "_contested"})
 
 
-def _prepared(claims: Frame, articles: Frame) -> Frame:
+def _prepared(claims: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     """The claims with ``published``, ``outlet`` and the event window ``_from``/``_to``."""
     return _with_articles(claims, articles).with_columns(_event_window())
 

@@ -247,10 +247,10 @@ def extract_to(
             bar.update(n_bytes, result.articles)
     finally:
         bar.close()
+    empty = Extraction(*(pl.DataFrame(f) for f in _warclaims.extract([], None, None, inner)[:3]))
     if result.batches == 0:  # an empty corpus still gets its (empty) tables
-        empty = _warclaims.extract([], None, None, inner)
-        for table, frame in zip(TABLES, empty[:3], strict=True):
-            pl.DataFrame(frame).write_parquet(parts / table / "part-000000.parquet")
+        for table in TABLES:
+            getattr(empty, table).write_parquet(parts / table / "part-000000.parquet")
     if manifest is not None:
         _warn_unused(manifest, sorted(unused or ()))
     result.files = _combine(parts, out, format)
@@ -270,9 +270,7 @@ def extract_to(
             frame.write_parquet(staged / f"part-{k:06d}.parquet")
             result.groups += frame.height
         if result.groups == 0:  # no claims: the (empty) groups table still gets written
-            empty = _warclaims.extract([], None, None, inner)
-            light = Extraction(*(pl.DataFrame(f) for f in empty[:3]))
-            analysis.groups(light).write_parquet(staged / "part-000000.parquet")
+            analysis.groups(empty).write_parquet(staged / "part-000000.parquet")
         result.files.append(_write(pl.scan_parquet(staged), out / f"groups.{format}", format))
     shutil.rmtree(parts)
     result.seconds = time.perf_counter() - started

@@ -14,6 +14,7 @@ pub type Day = i32;
 #[derive(Debug, Default)]
 pub struct Interner {
     codes: std::collections::HashMap<String, u32>,
+    key: String,
 }
 
 impl Interner {
@@ -24,6 +25,25 @@ impl Interner {
         }
         let code = self.codes.len() as u32;
         self.codes.insert(name.to_owned(), code);
+        code
+    }
+
+    /// The code of several parts taken together (kind, actor and unit, say); a missing part
+    /// is told apart from an empty one.
+    pub fn code_of(&mut self, parts: &[Option<&str>]) -> u32 {
+        let mut key = std::mem::take(&mut self.key);
+        key.clear();
+        for part in parts {
+            match part {
+                Some(p) => {
+                    key.push('\u{1}');
+                    key.push_str(p);
+                }
+                None => key.push('\u{0}'),
+            }
+        }
+        let code = self.code(&key);
+        self.key = key;
         code
     }
 }
@@ -37,5 +57,13 @@ mod tests {
         let mut names = Interner::default();
         let codes: Vec<u32> = ["SOHR", "AFP", "SOHR", ""].map(|n| names.code(n)).to_vec();
         assert_eq!(codes, [0, 1, 0, 2]);
+        let mut keys = Interner::default();
+        let a = keys.code_of(&[Some("killed"), None]);
+        assert_eq!(
+            keys.code_of(&[Some("killed"), Some("")]),
+            a + 1,
+            "missing is not empty"
+        );
+        assert_eq!(keys.code_of(&[Some("killed"), None]), a);
     }
 }

@@ -1,7 +1,7 @@
 //! Recognising figures in text: spans, raw numbers and the bounding words as written.
 //! Interpreting them (bounds, approximation) is [`super::resolve`]'s job.
 
-use super::words::{cardinal, is_tens, scale_abbreviation, scale_word};
+use super::words::{cardinal, is_tens, scale_abbreviation, scale_word, SCALES, TENS, UNITS};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -200,13 +200,9 @@ fn opening_words() -> &'static HashSet<String> {
         let bounding = QUALIFIERS
             .iter()
             .filter_map(|(phrase, _)| phrase.split(' ').next());
-        let numbers = (0..=19)
-            .chain((20..=90).step_by(10))
-            .filter_map(number_word);
+        let numbers = UNITS.iter().chain(&TENS).copied();
+        let scales = SCALES.iter().map(|(word, _)| *word);
         let fixed = ["between", "anywhere", "from", "a", "an", "dozen"];
-        let scales = [
-            "hundred", "thousand", "million", "millions", "billion", "billions",
-        ];
         vague
             .chain(bounding)
             .chain(numbers)
@@ -215,41 +211,6 @@ fn opening_words() -> &'static HashSet<String> {
             .map(str::to_owned)
             .collect()
     })
-}
-
-/// The cardinal word for `n` (0..=19, tens to 90), from [`cardinal`]'s own table.
-fn number_word(n: i64) -> Option<&'static str> {
-    const WORDS: [&str; 28] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-    ];
-    WORDS.iter().copied().find(|w| cardinal(w) == Some(n))
 }
 
 /// Whether a figure can start at `token` (see [`opening_words`]).

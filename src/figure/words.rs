@@ -1,32 +1,46 @@
 //! Number words: cardinals, scales and the multiplier words of war reporting.
 
+/// Cardinal words `zero` .. `nineteen`, at their values.
+pub const UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// Tens words `twenty` .. `ninety`, in order.
+pub const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// Scale words written out, with their multipliers.
+pub const SCALES: [(&str, i64); 6] = [
+    ("hundred", 100),
+    ("thousand", 1_000),
+    ("million", 1_000_000),
+    ("millions", 1_000_000),
+    ("billion", 1_000_000_000),
+    ("billions", 1_000_000_000),
+];
+
 /// The value of a cardinal word (`one` .. `nineteen`, `twenty` .. `ninety`).
 pub fn cardinal(word: &str) -> Option<i64> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
     if let Some(i) = UNITS.iter().position(|u| u.eq_ignore_ascii_case(word)) {
         return i64::try_from(i).ok();
     }
@@ -43,14 +57,6 @@ pub fn is_tens(word: &str) -> bool {
 
 /// The multiplier of a scale word written out (`hundred`, `thousand`, `million`, `billion`).
 pub fn scale_word(word: &str) -> Option<i64> {
-    const SCALES: [(&str, i64); 6] = [
-        ("hundred", 100),
-        ("thousand", 1_000),
-        ("million", 1_000_000),
-        ("millions", 1_000_000),
-        ("billion", 1_000_000_000),
-        ("billions", 1_000_000_000),
-    ];
     SCALES
         .iter()
         .find(|(w, _)| w.eq_ignore_ascii_case(word))

@@ -72,30 +72,6 @@ impl<'a> Strings<'a> {
     }
 }
 
-/// The codes of one kind of name, and a buffer to build composite keys in.
-#[derive(Default)]
-struct Codes {
-    names: Interner,
-    key: String,
-}
-
-impl Codes {
-    /// The code of some parts joined (a null part is told apart from an empty one).
-    fn of(&mut self, parts: &[Option<&str>]) -> u32 {
-        self.key.clear();
-        for part in parts {
-            match part {
-                Some(p) => {
-                    self.key.push('\u{1}');
-                    self.key.push_str(p);
-                }
-                None => self.key.push('\u{0}'),
-            }
-        }
-        self.names.code(&self.key)
-    }
-}
-
 /// Groups claims. `batches` is an iterable of Arrow tables (objects with
 /// `__arrow_c_stream__`, such as Polars DataFrames from `collect_batches`) with string
 /// columns `kind`, `actor`, `unit`, `place`, `source`, `outlet`, `article`, Int32 `start`
@@ -138,7 +114,7 @@ pub fn group_claims(
 /// Codes one batch's names and appends its rows.
 fn code_batch(
     batch: &RecordBatch,
-    [blocks, places, voices, articles]: [&mut Codes; 4],
+    [blocks, places, voices, articles]: [&mut Interner; 4],
     rows: &mut Vec<GroupInput>,
 ) -> PyResult<()> {
     let [kind, actor, unit, place, source, outlet, article] = [
@@ -153,12 +129,12 @@ fn code_batch(
     let high = typed::<Int64Type>(batch, "high")?;
     rows.reserve(batch.num_rows());
     for i in 0..batch.num_rows() {
-        let article = articles.of(&[article.get(i)]);
+        let article = articles.code_of(&[article.get(i)]);
         let undated = groups::undated_window(article);
         let own_voice = source.get(i).is_none();
         rows.push(GroupInput {
-            block: blocks.of(&[kind.get(i), actor.get(i), unit.get(i)]),
-            place: place.get(i).map(|p| places.of(&[Some(p)])),
+            block: blocks.code_of(&[kind.get(i), actor.get(i), unit.get(i)]),
+            place: place.get(i).map(|p| places.code(p)),
             start: if start.is_valid(i) {
                 start.value(i)
             } else {
@@ -172,9 +148,9 @@ fn code_batch(
             low: low.is_valid(i).then(|| low.value(i)),
             high: high.is_valid(i).then(|| high.value(i)),
             voice: if own_voice {
-                voices.of(&[None, outlet.get(i)])
+                voices.code_of(&[None, outlet.get(i)])
             } else {
-                voices.of(&[source.get(i)])
+                voices.code_of(&[source.get(i)])
             },
             own_voice,
             article,
