@@ -27,7 +27,7 @@ How corroboration is decided
 from __future__ import annotations
 
 import datetime as dt
-import io
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -189,26 +189,21 @@ def groups(ex: Extraction) -> pl.DataFrame:
     return _group_rows(grouped.with_columns(contested)).collect()
 
 
-def _compact(frame: pl.DataFrame) -> pl.DataFrame:
-    """A copy holding only its own rows' bytes: a filtered string-view column still holds
-    the whole part's string buffers, which over hundreds of parts is the whole corpus's.
-    An Arrow IPC round trip writes and reads back only the kept rows."""
-    buffer = io.BytesIO()
-    frame.write_ipc(buffer)
-    buffer.seek(0)
-    return pl.read_ipc(buffer)
+# Claims held in memory before the staged slices are written out.
+_STAGE_ROWS = 300_000
 
 
 def groups_from_parts(
-    parts: Sequence[tuple[Path, Path]], max_claims: int = 300_000
+    parts: Sequence[tuple[Path, Path]], max_claims: int = 100_000
 ) -> Iterator[pl.DataFrame]:
     """:func:`groups` over a corpus too large to hold, from Parquet parts written batch by
     batch (``(claims_part, articles_part)`` pairs, each claims part citing only its own
     articles, as :func:`warclaims.extract_to` writes them). Yields the group rows in
     slices of group ids, each slice built from at most about ``max_claims`` claims.
 
-    Memory: the grouping holds a few dozen bytes per claim (integer codes, in Rust); each
-    slice then reads the parts again for its own groups' rows only.
+    Memory: the grouping holds a few dozen bytes per claim (integer codes, in Rust). One
+    more pass over the parts then stages each claim under its slice in a temporary
+    folder, so each slice reads back only its own claims.
     """
     needed = [
         "claim_id", "kind", "actor", "unit", "place", "date_start", "date_end",
@@ -227,21 +222,54 @@ def groups_from_parts(
     # Slices of consecutive group ids holding about max_claims claims each (group ids
     # follow first mentions, so early groups of a repetitive corpus can be huge).
     sizes = group_of.to_frame().group_by("group_id").len().sort("group_id")
-    slices = (
-        sizes.with_columns(((pl.col("len").cum_sum() - 1) // max_claims).alias("_slice"))
-        .group_by("_slice")
-        .agg(pl.col("group_id").min().alias("low"), pl.col("group_id").max().alias("high"))
-        .sort("_slice")
+    slice_of = sizes.select(
+        "group_id", ((pl.col("len").cum_sum() - 1) // max_claims).cast(pl.UInt32).alias("_slice")
     )
-    for low, high in slices.select("low", "high").iter_rows():
-        rows, offset = [], 0
+    status = status.join(slice_of, on="group_id", how="left")
+    n_slices = int(slice_of.get_column("_slice").max() or 0) + 1 if slice_of.height else 0
+    with tempfile.TemporaryDirectory(prefix="warclaims-groups-") as tmp:
+        staged = _SliceStage(Path(tmp), flush_rows=_STAGE_ROWS)
+        offset = 0
         for frame in prepared():
             ids = group_of.slice(offset, frame.height)
             offset += frame.height
-            kept = frame.with_columns(ids).filter(pl.col("group_id").is_between(low, high))
-            rows.append(_compact(kept))
-        grouped = pl.concat(rows).join(status, on="group_id", how="left")
-        yield _group_rows(grouped.lazy()).collect()
+            staged.add(frame.with_columns(ids).join(status, on="group_id", how="left"))
+        staged.flush()
+        for k in range(n_slices):
+            grouped = pl.read_parquet(staged.files(k)) if staged.files(k) else None
+            if grouped is not None:
+                yield _group_rows(grouped.lazy()).collect()
+
+
+class _SliceStage:
+    """Claims staged by slice: pieces are held until ``flush_rows`` rows wait, then each
+    slice's pieces are written as one Parquet file (few files, bounded memory)."""
+
+    def __init__(self, folder: Path, flush_rows: int) -> None:
+        self.folder = folder
+        self.flush_rows = flush_rows
+        self.pending: dict[int, list[pl.DataFrame]] = {}
+        self.n_pending = 0
+        self.written: dict[int, list[Path]] = {}
+
+    def add(self, claims: pl.DataFrame) -> None:
+        for (k,), piece in claims.partition_by("_slice", as_dict=True).items():
+            self.pending.setdefault(int(k), []).append(piece.drop("_slice"))
+        self.n_pending += claims.height
+        if self.n_pending >= self.flush_rows:
+            self.flush()
+
+    def flush(self) -> None:
+        for k, pieces in self.pending.items():
+            files = self.written.setdefault(k, [])
+            path = self.folder / f"slice-{k:06d}-{len(files):06d}.parquet"
+            pl.concat(pieces).write_parquet(path)
+            files.append(path)
+        self.pending.clear()
+        self.n_pending = 0
+
+    def files(self, k: int) -> list[Path]:
+        return self.written.get(k, [])
 
 
 def who_says_what(

@@ -109,12 +109,27 @@ def _table_batches(path: Path, batch_size: int, text_column: str | None) -> Iter
         raise InputError(f"{path}: cannot read it as {path.suffix[1:]} ({err})") from err
     has_id = _pick(columns, "id", None) is not None
     offset = 0
-    for batch in lazy.collect_batches(chunk_size=batch_size):
+    for batch in _scan_batches(lazy, batch_size, path.suffix.lower() == ".parquet"):
         if not has_id:
             ids = [f"{path.stem}:{offset + i + 1}" for i in range(batch.height)]
             batch = batch.with_columns(pl.Series("id", ids, dtype=pl.String))
         offset += batch.height
         yield _frame_records(path.stem, batch, text_column)
+
+
+def _scan_batches(lazy: pl.LazyFrame, batch_size: int, sliceable: bool) -> Iterator[pl.DataFrame]:
+    """The rows of a scan, ``batch_size`` at a time.
+
+    A Parquet scan is read one slice per batch: Polars' batch iterator decodes row groups
+    far ahead of a slow consumer (pola-rs/polars#28569), which held about 1 GB of a 2 GB
+    corpus, while a slice decodes only its own pages.
+    """
+    if not sliceable:
+        yield from lazy.collect_batches(chunk_size=batch_size)
+        return
+    total = lazy.select(pl.len()).collect().item()
+    for offset in range(0, total, batch_size):
+        yield lazy.slice(offset, batch_size).collect()
 
 
 def _batches(
@@ -227,6 +242,7 @@ def extract_to(
     bar = _Progress(_input_bytes(source) if show else None, show)
     result = StreamResult()
     unused: set[str] | None = None
+    sizes = _RowSizes()
     started = time.perf_counter()
     try:
         for k, inputs in enumerate(_batches(source, batch_size, manifest, text_column)):
@@ -238,6 +254,7 @@ def extract_to(
             unused = batch_unused if unused is None else unused & batch_unused
             for table, frame in zip(TABLES, (articles, claims, control), strict=True):
                 frame.write_parquet(parts / table / f"part-{k:06d}.parquet")
+                sizes.add(table, frame)
             n_bytes = int(articles.get_column("text").str.len_bytes().sum() or 0)
             result.batches += 1
             result.articles += articles.height
@@ -253,7 +270,7 @@ def extract_to(
             getattr(empty, table).write_parquet(parts / table / "part-000000.parquet")
     if manifest is not None:
         _warn_unused(manifest, sorted(unused or ()))
-    result.files = _combine(parts, out, format)
+    result.files = _combine(parts, out, format, sizes)
     if groups:
         # Grouping holds integer codes per claim; the group rows are then built slice by
         # slice from the parts, so neither texts nor whole claim rows are held at once.
@@ -268,19 +285,45 @@ def extract_to(
         staged.mkdir()
         for k, frame in enumerate(analysis.groups_from_parts(pairs)):
             frame.write_parquet(staged / f"part-{k:06d}.parquet")
+            sizes.add("groups", frame)
             result.groups += frame.height
         if result.groups == 0:  # no claims: the (empty) groups table still gets written
             analysis.groups(empty).write_parquet(staged / "part-000000.parquet")
-        result.files.append(_write(pl.scan_parquet(staged), out / f"groups.{format}", format))
+        groups_rows = sizes.row_group_rows("groups")
+        result.files.append(
+            _write(pl.scan_parquet(staged), out / f"groups.{format}", format, groups_rows)
+        )
     shutil.rmtree(parts)
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _write(lazy: pl.LazyFrame, path: Path, format: str) -> Path:
+class _RowSizes:
+    """Bytes per row of each table, seen batch by batch, to size the combined files' row
+    groups: the Parquet sink holds row groups in memory, and Polars' default (512^2 rows)
+    is half a gigabyte of article texts. The heaviest batch sets the size, since rows
+    vary (a group copied by thousands of outlets carries thousands of claim ids)."""
+
+    TARGET_BYTES = 16 * 2**20
+
+    def __init__(self) -> None:
+        self.per_row: dict[str, float] = {}
+
+    def add(self, table: str, frame: pl.DataFrame) -> None:
+        if frame.height:
+            per_row = frame.estimated_size() / frame.height
+            self.per_row[table] = max(self.per_row.get(table, 0.0), per_row)
+
+    def row_group_rows(self, table: str) -> int:
+        """Rows per row group holding about ``TARGET_BYTES`` (64 to 512^2 rows)."""
+        per_row = max(self.per_row.get(table, 1.0), 1.0)
+        return int(min(max(self.TARGET_BYTES / per_row, 64), 512**2))
+
+
+def _write(lazy: pl.LazyFrame, path: Path, format: str, row_group_rows: int) -> Path:
     """Sinks a lazy frame to ``path`` with the streaming engine."""
     if format == "parquet":
-        lazy.sink_parquet(path)
+        lazy.sink_parquet(path, row_group_size=row_group_rows)
     elif format == "jsonl":
         lazy.sink_ndjson(path)
     else:
@@ -289,12 +332,13 @@ def _write(lazy: pl.LazyFrame, path: Path, format: str) -> Path:
     return path
 
 
-def _combine(parts: Path, out: Path, format: str) -> list[Path]:
+def _combine(parts: Path, out: Path, format: str, sizes: _RowSizes) -> list[Path]:
     """One file per table from the parts, streamed (no table is held whole)."""
     written = []
     for table in TABLES:
         files = sorted((parts / table).glob("*.parquet"))
         if not files:
             continue
-        written.append(_write(pl.scan_parquet(files), out / f"{table}.{format}", format))
+        lazy = pl.scan_parquet(files)
+        written.append(_write(lazy, out / f"{table}.{format}", format, sizes.row_group_rows(table)))
     return written

@@ -20,13 +20,34 @@ pub struct GroupInput {
     /// The event window: stated dates, else the publication date (a day before it to it).
     pub start: Day,
     pub end: Day,
-    pub low: Option<i64>,
-    pub high: Option<i64>,
+    pub low: Bound,
+    pub high: Bound,
     /// Who says so: a named source, or the outlet speaking for itself (`own_voice`).
     pub voice: u32,
     pub own_voice: bool,
     /// The article the claim comes from.
     pub article: u32,
+}
+
+/// A figure bound that may be missing, in 8 bytes instead of an `Option<i64>`'s 16: the
+/// grouping holds one [`GroupInput`] per claim of a whole archive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Bound(i64);
+
+impl Bound {
+    const MISSING: i64 = i64::MIN;
+
+    /// The bound, if there is one.
+    pub fn get(self) -> Option<i64> {
+        (self.0 != Self::MISSING).then_some(self.0)
+    }
+}
+
+impl From<Option<i64>> for Bound {
+    /// `i64::MIN` itself is not a figure anyone writes; it reads as missing.
+    fn from(value: Option<i64>) -> Self {
+        Bound(value.unwrap_or(Self::MISSING))
+    }
 }
 
 /// Days before any real date where claims with no date at all get windows of their own.
@@ -68,7 +89,10 @@ fn broad((low, high): (i64, i64)) -> bool {
 /// ("hundreds", "dozens") is the same figure only as the same range, so "hundreds" never
 /// merges with "400" (no figure at all is compatible with anything).
 pub fn compatible(a: &GroupInput, b: &GroupInput) -> bool {
-    match (allowed(a.low, a.high), allowed(b.low, b.high)) {
+    match (
+        allowed(a.low.get(), a.high.get()),
+        allowed(b.low.get(), b.high.get()),
+    ) {
         (Some(x), Some(y)) if broad(x) || broad(y) => x == y,
         (Some((al, ah)), Some((bl, bh))) => al <= bh && bl <= ah,
         _ => true,
@@ -87,7 +111,10 @@ fn contradict(a: &GroupInput, b: &GroupInput) -> bool {
     if !(same_window(a, b) && short(a) && short(b) && a.place.is_some() && a.place == b.place) {
         return false;
     }
-    match (allowed(a.low, a.high), allowed(b.low, b.high)) {
+    match (
+        allowed(a.low.get(), a.high.get()),
+        allowed(b.low.get(), b.high.get()),
+    ) {
         (Some(x), Some(y)) if broad(x) || broad(y) => false,
         // Ten times apart is a running total beside one incident, not two counts of one.
         (Some((al, ah)), Some((bl, bh))) => {
@@ -136,15 +163,26 @@ impl UnionFind {
     }
 }
 
-/// Members of each block (same kind, actor and unit), sorted by window start.
-fn blocks(claims: &[GroupInput]) -> Vec<Vec<usize>> {
-    let mut by_key: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        by_key.entry(c.block).or_default().push(i);
+/// Members of each block (same kind, actor and unit), sorted by window start. Indices are
+/// u32 and each block is allocated at its size: millions of claims are held once, not in
+/// doubling vectors.
+fn blocks(claims: &[GroupInput]) -> Vec<Vec<u32>> {
+    let mut sizes: HashMap<u32, usize> = HashMap::new();
+    for c in claims {
+        *sizes.entry(c.block).or_default() += 1;
     }
-    let mut out: Vec<Vec<usize>> = by_key.into_values().collect();
+    let mut by_key: HashMap<u32, Vec<u32>> = sizes
+        .into_iter()
+        .map(|(block, n)| (block, Vec::with_capacity(n)))
+        .collect();
+    for (i, c) in claims.iter().enumerate() {
+        if let Some(members) = by_key.get_mut(&c.block) {
+            members.push(i as u32);
+        }
+    }
+    let mut out: Vec<Vec<u32>> = by_key.into_values().collect();
     for members in &mut out {
-        members.sort_by_key(|&i| (claims[i].start, i));
+        members.sort_unstable_by_key(|&i| (claims[i as usize].start, i));
     }
     out.sort_by_key(|m| m.first().copied());
     out
@@ -155,11 +193,11 @@ fn blocks(claims: &[GroupInput]) -> Vec<Vec<usize>> {
 type LinkKey = (Option<u32>, Option<(i64, i64)>, Day, Day);
 
 fn link_key(c: &GroupInput) -> LinkKey {
-    (c.place, allowed(c.low, c.high), c.start, c.end)
+    (c.place, allowed(c.low.get(), c.high.get()), c.start, c.end)
 }
 
 /// What contesting looks at, but the voice and article: place, window, figure and group.
-type ContestKey = (u32, Day, Day, Option<i64>, Option<i64>, u32);
+type ContestKey = (u32, Day, Day, Bound, Bound, u32);
 
 /// The claims of one [`ContestKey`]: a representative and the distinct (voice, own voice,
 /// article) they were said in.
@@ -197,7 +235,7 @@ pub fn group(claims: &[GroupInput]) -> Grouping {
     for members in &blocks {
         let mut representative: HashMap<LinkKey, usize> = HashMap::new();
         let mut open: Vec<usize> = Vec::new();
-        for &i in members {
+        for i in members.iter().map(|&i| i as usize) {
             let c = &claims[i];
             if let Some(&r) = representative.get(&link_key(c)) {
                 uf.union(i, r);
@@ -280,10 +318,10 @@ pub fn group(claims: &[GroupInput]) -> Grouping {
 
 /// The block's claims that can contest (a named place, a short window) collapsed by
 /// [`ContestKey`], ordered by place and window start.
-fn contest_reps(claims: &[GroupInput], members: &[usize], group_of: &[u32]) -> Vec<ContestRep> {
+fn contest_reps(claims: &[GroupInput], members: &[u32], group_of: &[u32]) -> Vec<ContestRep> {
     let mut index: HashMap<ContestKey, usize> = HashMap::new();
     let mut reps: Vec<ContestRep> = Vec::new();
-    for &i in members {
+    for i in members.iter().map(|&i| i as usize) {
         let c = &claims[i];
         let Some(place) = c.place.filter(|_| c.end - c.start <= MAX_CONTESTED_DAYS) else {
             continue;
@@ -330,8 +368,8 @@ mod tests {
             place: Some(PALMYRA),
             start,
             end: start,
-            low: Some(low),
-            high,
+            low: Some(low).into(),
+            high: high.into(),
             voice: voice(source),
             own_voice: false,
             article: voice(source) * 1000 + start as u32,
@@ -431,6 +469,14 @@ mod tests {
     }
 
     #[test]
+    fn a_claim_is_coded_in_48_bytes() {
+        // 5.7M claims of a 2 GB corpus: 270 MB at 48 bytes, 360 MB at 64.
+        assert!(std::mem::size_of::<GroupInput>() <= 48);
+        assert_eq!(Bound::from(None).get(), None);
+        assert_eq!(Bound::from(Some(0)).get(), Some(0));
+    }
+
+    #[test]
     fn bounds_are_closed_near_the_bound() {
         assert_eq!(allowed(Some(400), None), Some((400, 440)));
         assert_eq!(allowed(None, Some(200)), Some((100, 200)));
@@ -443,6 +489,7 @@ mod tests {
         let mut uf = UnionFind::new(claims.len());
         let mut unplaced: HashMap<usize, Vec<usize>> = HashMap::new();
         for members in blocks(claims) {
+            let members: Vec<usize> = members.into_iter().map(|i| i as usize).collect();
             for (k, &i) in members.iter().enumerate() {
                 for &j in &members[..k] {
                     let (c, o) = (&claims[i], &claims[j]);
@@ -509,8 +556,8 @@ mod tests {
                     place,
                     start,
                     end: start + len,
-                    low,
-                    high,
+                    low: low.into(),
+                    high: high.into(),
                     voice,
                     own_voice,
                     article,

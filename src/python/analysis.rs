@@ -145,8 +145,8 @@ fn code_batch(
             } else {
                 undated
             },
-            low: low.is_valid(i).then(|| low.value(i)),
-            high: high.is_valid(i).then(|| high.value(i)),
+            low: low.is_valid(i).then(|| low.value(i)).into(),
+            high: high.is_valid(i).then(|| high.value(i)).into(),
             voice: if own_voice {
                 voices.code_of(&[None, outlet.get(i)])
             } else {

@@ -66,6 +66,27 @@ def test_streamed_groups_equal_in_memory_groups(tmp_path, seeds):
     assert set(streamed.get_column("corroboration")) == {"contested", "single_source"}
 
 
+@pytest.mark.parametrize("stage_rows", [1, 300_000])
+def test_groups_built_in_many_slices_equal_the_whole(tmp_path, seeds, monkeypatch, stage_rows):
+    """Group rows built slice by slice from parts (staged once, or flushed after every
+    part) are the groups of the whole extraction, in the same order."""
+    from warclaims import analysis
+
+    monkeypatch.setattr(analysis, "_STAGE_ROWS", stage_rows)
+    ex = warclaims.extract(seeds, meta=seeds / "articles.csv")
+    ids = ex.articles.get_column("article_id").to_list()
+    pairs = []
+    for k in range(0, len(ids), 2):  # parts of two articles, as extract_to writes them
+        chunk = ids[k : k + 2]
+        claims, articles = tmp_path / f"c{k}.parquet", tmp_path / f"a{k}.parquet"
+        ex.claims.filter(pl.col("article_id").is_in(chunk)).write_parquet(claims)
+        ex.articles.filter(pl.col("article_id").is_in(chunk)).write_parquet(articles)
+        pairs.append((claims, articles))
+    slices = list(analysis.groups_from_parts(pairs, max_claims=2))
+    assert len(slices) > 10
+    assert pl.concat(slices).equals(ex.groups())
+
+
 def test_batch_size_does_not_change_the_output(tmp_path, corpus):
     _, paths = corpus
     a = warclaims.extract_to(paths[".parquet"], tmp_path / "a", batch_size=1, progress=False)
@@ -77,12 +98,30 @@ def test_batch_size_does_not_change_the_output(tmp_path, corpus):
         )
 
 
-def test_rows_without_ids_are_numbered_across_batches(tmp_path):
-    path = tmp_path / "c.jsonl"
-    pl.DataFrame({"text": TEXTS}).write_ndjson(path)
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_rows_without_ids_are_numbered_across_batches(tmp_path, suffix):
+    """Parquet is read a slice per batch, JSONL through Polars' batches: same numbering."""
+    path = tmp_path / f"c{suffix}"
+    frame = pl.DataFrame({"text": TEXTS})
+    frame.write_ndjson(path) if suffix == ".jsonl" else frame.write_parquet(path)
     warclaims.extract_to(path, tmp_path / "o", batch_size=2, progress=False)
-    ids = pl.read_parquet(tmp_path / "o" / "articles.parquet").get_column("article_id")
-    assert ids.to_list() == [f"c:{i}" for i in range(1, 6)]
+    articles = pl.read_parquet(tmp_path / "o" / "articles.parquet")
+    assert articles.get_column("article_id").to_list() == [f"c:{i}" for i in range(1, 6)]
+    assert articles.get_column("text").to_list() == TEXTS
+
+
+def test_combined_files_have_row_groups_sized_by_their_rows(tmp_path):
+    """The sink holds row groups in memory: long articles get few rows per group."""
+    import pyarrow.parquet as pq
+
+    long_text = "Nothing happened today. " * 4_000  # 96 KB, no claim
+    path = tmp_path / "long.parquet"
+    pl.DataFrame({"text": [long_text] * 400}).write_parquet(path)
+    warclaims.extract_to(path, tmp_path / "o", batch_size=50, progress=False)
+    meta = pq.ParquetFile(tmp_path / "o" / "articles.parquet").metadata
+    rows = [meta.row_group(i).num_rows for i in range(meta.num_row_groups)]
+    assert sum(rows) == 400
+    assert max(rows) <= 200  # 16 MB / 96 KB = 174 rows, not Polars' default of 512^2
 
 
 def test_empty_corpus_writes_empty_tables(tmp_path):
