@@ -149,8 +149,23 @@ fn batch(schema: Schema, columns: Vec<ArrayRef>) -> Result<RecordBatch> {
     RecordBatch::try_new(Arc::new(schema), columns).map_err(|e| Error::Frame(e.to_string()))
 }
 
-/// Builds the three tables from articles and their extraction results (same order).
+/// Builds the three tables from articles and their extraction results (same order): the
+/// `articles` table and the two row tables at the same time, on two threads.
 pub fn build(articles: &[Article], results: &[ArticleResult]) -> Result<Frames> {
+    let (articles_batch, rows) = rayon::join(
+        || articles_table(articles, results),
+        || rows_tables(articles, results),
+    );
+    let (claims, control) = rows?;
+    Ok(Frames {
+        articles: articles_batch?,
+        claims,
+        control,
+    })
+}
+
+/// The `articles` table.
+fn articles_table(articles: &[Article], results: &[ArticleResult]) -> Result<RecordBatch> {
     let mut a_id = StringViewBuilder::new();
     let mut a_title = StringViewBuilder::new();
     let mut a_outlet = StringViewBuilder::new();
@@ -161,7 +176,45 @@ pub fn build(articles: &[Article], results: &[ArticleResult]) -> Result<Frames> 
     let mut a_n_claims = UInt32Builder::new();
     let mut a_n_control = UInt32Builder::new();
     let mut a_warnings = LargeListBuilder::new(StringViewBuilder::new());
+    let empty = ArticleResult::default();
+    for (i, article) in articles.iter().enumerate() {
+        let result = results.get(i).unwrap_or(&empty);
+        a_id.append_value(&article.article_id);
+        a_title.append_option(article.title.as_deref());
+        a_outlet.append_option(article.outlet.as_deref());
+        a_url.append_option(article.url.as_deref());
+        a_published.append_option(article.published.map(days));
+        a_basis.append_value(article.published_basis.as_str());
+        a_text.append_value(&article.text);
+        a_n_claims.append_value(u32_of(result.claims.len()));
+        a_n_control.append_value(u32_of(result.control.len()));
+        for w in article.warnings.iter().chain(&result.warnings) {
+            a_warnings.values().append_value(w);
+        }
+        a_warnings.append(true);
+    }
+    batch(
+        articles_schema(),
+        vec![
+            Arc::new(a_id.finish()),
+            Arc::new(a_title.finish()),
+            Arc::new(a_outlet.finish()),
+            Arc::new(a_url.finish()),
+            Arc::new(a_published.finish()),
+            Arc::new(a_basis.finish()),
+            Arc::new(a_text.finish()),
+            Arc::new(a_n_claims.finish()),
+            Arc::new(a_n_control.finish()),
+            Arc::new(a_warnings.finish()),
+        ],
+    )
+}
 
+/// The `claims` and `control` tables.
+fn rows_tables(
+    articles: &[Article],
+    results: &[ArticleResult],
+) -> Result<(RecordBatch, RecordBatch)> {
     let mut c_id = StringViewBuilder::new();
     let mut c_article = StringViewBuilder::new();
     let mut c_kind = StringViewBuilder::new();
@@ -184,25 +237,12 @@ pub fn build(articles: &[Article], results: &[ArticleResult]) -> Result<Frames> 
     let mut e_from = StringViewBuilder::new();
     let mut e_common = CommonBuilders::default();
 
-    let empty = ArticleResult::default();
-    for (i, article) in articles.iter().enumerate() {
-        let result = results.get(i).unwrap_or(&empty);
-        let offsets = CharOffsets::new(&article.text);
-        let id = article.article_id.as_str();
-        a_id.append_value(id);
-        a_title.append_option(article.title.as_deref());
-        a_outlet.append_option(article.outlet.as_deref());
-        a_url.append_option(article.url.as_deref());
-        a_published.append_option(article.published.map(days));
-        a_basis.append_value(article.published_basis.as_str());
-        a_text.append_value(&article.text);
-        a_n_claims.append_value(u32_of(result.claims.len()));
-        a_n_control.append_value(u32_of(result.control.len()));
-        for w in article.warnings.iter().chain(&result.warnings) {
-            a_warnings.values().append_value(w);
+    for (article, result) in articles.iter().zip(results) {
+        if result.claims.is_empty() && result.control.is_empty() {
+            continue;
         }
-        a_warnings.append(true);
-
+        let id = article.article_id.as_str();
+        let offsets = CharOffsets::new(&article.text);
         for c in &result.claims {
             let (s, e) = (offsets.char_at(c.start), offsets.char_at(c.end));
             c_id.append_value(format!("{id}:{}:{s}-{e}", c.kind));
@@ -231,21 +271,6 @@ pub fn build(articles: &[Article], results: &[ArticleResult]) -> Result<Frames> 
         }
     }
 
-    let articles_batch = batch(
-        articles_schema(),
-        vec![
-            Arc::new(a_id.finish()),
-            Arc::new(a_title.finish()),
-            Arc::new(a_outlet.finish()),
-            Arc::new(a_url.finish()),
-            Arc::new(a_published.finish()),
-            Arc::new(a_basis.finish()),
-            Arc::new(a_text.finish()),
-            Arc::new(a_n_claims.finish()),
-            Arc::new(a_n_control.finish()),
-            Arc::new(a_warnings.finish()),
-        ],
-    )?;
     let mut claim_cols: Vec<ArrayRef> = vec![
         Arc::new(c_id.finish()),
         Arc::new(c_article.finish()),
@@ -270,11 +295,10 @@ pub fn build(articles: &[Article], results: &[ArticleResult]) -> Result<Frames> 
         Arc::new(e_from.finish()),
     ];
     control_cols.extend(e_common.finish());
-    Ok(Frames {
-        articles: articles_batch,
-        claims: batch(claims_schema(), claim_cols)?,
-        control: batch(control_schema(), control_cols)?,
-    })
+    Ok((
+        batch(claims_schema(), claim_cols)?,
+        batch(control_schema(), control_cols)?,
+    ))
 }
 
 /// The figures of `text` as a table: spans (characters), bounds, qualifier, currency, rule.

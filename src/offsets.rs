@@ -1,43 +1,58 @@
 //! Byte offsets (what the core works in) to character offsets (Python `str` indices).
 
-/// Converts byte offsets of one text into character offsets, in O(1) after an O(n) table.
-pub struct CharOffsets {
-    /// `None` for ASCII text, where bytes and characters coincide.
-    table: Option<Vec<u32>>,
-    len: usize,
+/// Converts byte offsets of one text into character offsets: a count of the bytes that
+/// start a character, from a checkpoint every [`STRIDE`] bytes (a table of 1/64th of the
+/// text's size, instead of one entry per byte).
+pub struct CharOffsets<'a> {
+    bytes: &'a [u8],
+    /// Characters before each multiple of `STRIDE`; empty for ASCII text, where bytes and
+    /// characters coincide.
+    checkpoints: Vec<u32>,
 }
 
-impl CharOffsets {
+/// Bytes between two checkpoints.
+const STRIDE: usize = 256;
+
+/// True for a byte that starts a character (not a UTF-8 continuation byte).
+fn starts_char(b: &u8) -> bool {
+    (b & 0xC0) != 0x80
+}
+
+impl<'a> CharOffsets<'a> {
     /// Builds the converter for `text`.
-    pub fn new(text: &str) -> Self {
+    pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
         if text.is_ascii() {
             return CharOffsets {
-                table: None,
-                len: text.len(),
+                bytes,
+                checkpoints: Vec::new(),
             };
         }
-        let mut table = vec![0u32; text.len() + 1];
+        let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
         let mut chars = 0u32;
-        for (byte, ch) in text.char_indices() {
-            for (k, slot) in table[byte..byte + ch.len_utf8()].iter_mut().enumerate() {
-                *slot = if k == 0 { chars } else { chars + 1 };
-            }
-            chars += 1;
+        for block in bytes.chunks(STRIDE) {
+            checkpoints.push(chars);
+            chars += block.iter().filter(|b| starts_char(b)).count() as u32;
         }
-        table[text.len()] = chars;
-        CharOffsets {
-            table: Some(table),
-            len: text.len(),
-        }
+        CharOffsets { bytes, checkpoints }
     }
 
-    /// The character index of byte offset `byte` (clamped to the text).
+    /// The character index of byte offset `byte` (clamped to the text). A byte inside a
+    /// character maps to the index after it.
     pub fn char_at(&self, byte: usize) -> u32 {
-        let byte = byte.min(self.len);
-        match &self.table {
-            None => u32::try_from(byte).unwrap_or(u32::MAX),
-            Some(t) => t[byte],
+        let byte = byte.min(self.bytes.len());
+        if self.checkpoints.is_empty() {
+            return u32::try_from(byte).unwrap_or(u32::MAX);
         }
+        let block = byte / STRIDE;
+        let Some(&before) = self.checkpoints.get(block) else {
+            // `byte` is the end of a text whose length is a multiple of STRIDE.
+            let last = self.checkpoints.len() - 1;
+            let tail = &self.bytes[last * STRIDE..];
+            return self.checkpoints[last] + tail.iter().filter(|b| starts_char(b)).count() as u32;
+        };
+        let within = &self.bytes[block * STRIDE..byte];
+        before + within.iter().filter(|b| starts_char(b)).count() as u32
     }
 }
 
@@ -49,6 +64,33 @@ mod tests {
     fn ascii_is_identity() {
         let o = CharOffsets::new("abc");
         assert_eq!((o.char_at(0), o.char_at(3), o.char_at(99)), (0, 3, 3));
+    }
+
+    /// The character index of every byte offset, the slow way.
+    fn reference(text: &str, byte: usize) -> u32 {
+        let mut chars = 0;
+        for (b, ch) in text.char_indices() {
+            if byte <= b {
+                return chars;
+            }
+            if byte < b + ch.len_utf8() {
+                return chars + 1;
+            }
+            chars += 1;
+        }
+        chars
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_offset_matches_counting_characters(
+            text in "[a\u{e9}\u{1f642}\u{2014} ]{0,700}"
+        ) {
+            let o = CharOffsets::new(&text);
+            for byte in 0..=text.len() + 2 {
+                proptest::prop_assert_eq!(o.char_at(byte), reference(&text, byte.min(text.len())));
+            }
+        }
     }
 
     #[test]

@@ -164,7 +164,7 @@ fn trigger_for(
             }
             if is_toll
                 && !matches!(
-                    words[first.first_word - 1].lower.as_str(),
+                    words[first.first_word - 1].lower(),
                     "to" | "reached" | "at" | "of" | "hit" | "rose" | "climbed"
                 )
                 && first.first_word - end_word - 1 > PRE_WINDOW
@@ -181,7 +181,7 @@ fn trigger_for(
     let mut end = list_end(ctx, words, last.last_word);
     // Skip an insertion: "34 civilians – including 17 children - were killed".
     let mut inserted = false;
-    if words.get(end + 1).is_some_and(|w| w.lower == "including") {
+    if words.get(end + 1).is_some_and(|w| w.lower() == "including") {
         let limit = words.len().min(end + 9);
         let closing = if words[end].comma_after {
             (end + 1..limit).find(|&k| words[k].comma_after)
@@ -189,10 +189,8 @@ fn trigger_for(
             // Without punctuation: up to the word before "were"/"was" or a kind word.
             (end + 2..limit)
                 .find(|&k| {
-                    matches!(
-                        words[k].lower.as_str(),
-                        "were" | "was" | "are" | "had" | "have"
-                    ) || kinds.iter().any(|m| m.start == words[k].start)
+                    matches!(words[k].lower(), "were" | "was" | "are" | "had" | "have")
+                        || kinds.iter().any(|m| m.start == words[k].start)
                 })
                 .map(|k| k - 1)
         };
@@ -211,9 +209,9 @@ fn trigger_for(
             let gap = &words[end + 1..start_word];
             let broken = words[end].stop_after
                 || (words[end].comma_after && !inserted)
-                || gap.iter().any(|w| {
-                    w.stop_after || w.comma_after || !POST_FILLERS.contains(&w.lower.as_str())
-                });
+                || gap
+                    .iter()
+                    .any(|w| w.stop_after || w.comma_after || !POST_FILLERS.contains(&w.lower()));
             (!broken).then_some((start_word - end, **m))
         })
         .min_by_key(|(d, _)| *d);
@@ -229,7 +227,7 @@ fn trigger_for(
             // the phrase and the word before: "6 were killed and 35 others were injured".
             let coordinated = words[first.first_word.saturating_sub(dp)..first.first_word]
                 .iter()
-                .any(|w| matches!(w.lower.as_str(), "and" | "while" | "but" | "as"));
+                .any(|w| matches!(w.lower(), "and" | "while" | "but" | "as"));
             if dq < dp || (dq == dp && coordinated) {
                 (q, true)
             } else {
@@ -293,7 +291,7 @@ fn claim_for(
     let people = entry.and_then(|e| e.people).unwrap_or(false);
     let money = fig.and_then(|f| f.currency);
     let kind: String = if money.is_some() {
-        let near_loss = words.iter().any(|w| LOSS_WORDS.contains(&w.lower.as_str()));
+        let near_loss = words.iter().any(|w| LOSS_WORDS.contains(&w.lower()));
         if !near_loss {
             return None;
         }
@@ -355,7 +353,7 @@ fn claim_for(
         let subject = subject_before(ctx, lexicon, words, p.start, &[]);
         let repelled = p.first_word > 0
             && (p.first_word.saturating_sub(3)..p.first_word)
-                .any(|k| REPELLING.contains(&words[k].lower.as_str()));
+                .any(|k| REPELLING.contains(&words[k].lower()));
         let by = if repelled {
             in_phrase.or_else(|| other_party(ctx, lexicon, subject.as_deref(), false, words, p))
         } else {
@@ -559,11 +557,11 @@ fn other_party(
         // "losses to the group"
         if let Some(i) = words
             .iter()
-            .position(|w| w.start >= p.end && w.lower == "to")
+            .position(|w| w.start >= p.end && w.lower() == "to")
         {
             let next = words
                 .get(i + 1)
-                .map(|w| if w.lower == "the" { i + 2 } else { i + 1 });
+                .map(|w| if w.lower() == "the" { i + 2 } else { i + 1 });
             if let Some(w) = next.and_then(|k| words.get(k)) {
                 if let Some(m) =
                     parties::active(ctx, lexicon).find(|m| m.start <= w.start && w.start < m.end)

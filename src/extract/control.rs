@@ -259,7 +259,7 @@ fn reduced_relative(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Ment
     let Some(i) = word_at(words, action.start) else {
         return false;
     };
-    let first = words[i].lower.as_str();
+    let first = words[i].lower();
     let participle = first.ends_with("en") || first.ends_with("ed") || first == "held";
     let Some(prev) = i.checked_sub(1).map(|k| &words[k]) else {
         return false;
@@ -342,14 +342,14 @@ fn places_of(
         }
         if !out.is_empty() {
             since_first += 1;
-            joined |= w.lower == "and";
+            joined |= w.lower() == "and";
             if since_first > 8 {
                 break;
             }
         }
         let clause_break = comma_follows || w.stop_after || (w.comma_after && k > 1);
-        let speech = SPEECH.contains(&w.lower.as_str());
-        let holder_noun = HOLDER_NOUNS.contains(&w.lower.as_str());
+        let speech = SPEECH.contains(&w.lower());
+        let holder_noun = HOLDER_NOUNS.contains(&w.lower());
         let other_action = !holder_noun
             && ctx
                 .of(EntryType::Action)
@@ -445,14 +445,14 @@ fn is_part(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -> b
         || words
             .iter()
             .filter(|w| w.start >= action.end && w.end <= first_place)
-            .any(|w| PART_WORDS.contains(&w.lower.as_str()))
+            .any(|w| PART_WORDS.contains(&w.lower()))
 }
 
 fn is_passive(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -> bool {
     let Some(i) = word_at(words, action.start) else {
         return false;
     };
-    let first = words[i].lower.as_str();
+    let first = words[i].lower();
     let participle = first.ends_with("ed")
         || first.ends_with("en")
         || first.ends_with("wn")
@@ -516,7 +516,7 @@ fn driven_object(
         return None;
     }
     let i = from_word(words, action.end);
-    let out = (i..words.len().min(i + 6)).find(|&k| words[k].lower == "out")?;
+    let out = (i..words.len().min(i + 6)).find(|&k| words[k].lower() == "out")?;
     parties::acting(ctx, lexicon)
         .find(|m| m.start >= words[i].start && m.end <= words[out].start)
         .map(|m| lexicon.entry(m).id.clone())

@@ -85,12 +85,12 @@ pub fn after_opener<'c>(
     let first = from_word(words, from);
     let i = words
         .iter()
-        .position(|w| w.start >= from && openers.contains(&w.lower.as_str()))?;
+        .position(|w| w.start >= from && openers.contains(&w.lower()))?;
     if i - first > within || words[first..i].iter().any(|w| w.stop_after) {
         return None;
     }
     let next = words.get(i + 1)?;
-    let next = if next.lower == "the" {
+    let next = if next.lower() == "the" {
         words.get(i + 2)?
     } else {
         next

@@ -205,7 +205,7 @@ fn is_plural(noun: &str) -> bool {
 }
 
 fn is_modifier(word: &Word<'_>) -> bool {
-    let w = word.lower.as_str();
+    let w = word.lower();
     w.chars().any(|c| c.is_ascii_digit())
         || ADJECTIVES.contains(&w)
         || (w.ends_with("ed") && w.len() > 4)
@@ -222,9 +222,9 @@ fn noun_phrase(ctx: &SentenceContext<'_>, words: &[Word<'_>], from: usize) -> Ve
     while j < words.len() && out.len() < 8 {
         let w = &words[j];
         if leading
-            && (LEADING.contains(&w.lower.as_str())
-                || w.lower.ends_with("'s")
-                || w.lower.ends_with("’s"))
+            && (LEADING.contains(&w.lower())
+                || w.lower().ends_with("'s")
+                || w.lower().ends_with("’s"))
         {
             j += 1;
             if w.comma_after || w.stop_after {
@@ -239,7 +239,7 @@ fn noun_phrase(ctx: &SentenceContext<'_>, words: &[Word<'_>], from: usize) -> Ve
         }
         // "200 IS militants": an acronym of a party is no stop word.
         let party = ctx.of(EntryType::Party).any(|m| m.start == w.start);
-        if STOP.contains(&w.lower.as_str()) && !party {
+        if STOP.contains(&w.lower()) && !party {
             break;
         }
         // A kind word ends the phrase ("38 militants killed") unless a noun follows it
@@ -248,10 +248,10 @@ fn noun_phrase(ctx: &SentenceContext<'_>, words: &[Word<'_>], from: usize) -> Ve
             let next_is_noun = !w.comma_after
                 && !w.stop_after
                 && words.get(j + 1).is_some_and(|n| {
-                    !STOP.contains(&n.lower.as_str())
+                    !STOP.contains(&n.lower())
                         && !starts_kind(ctx, n)
-                        && !is_determiner(&n.lower)
-                        && !n.lower.starts_with(|c: char| c.is_ascii_digit())
+                        && !is_determiner(n.lower())
+                        && !n.lower().starts_with(|c: char| c.is_ascii_digit())
                 });
             if !next_is_noun {
                 break;
@@ -306,7 +306,7 @@ fn phrase(
         kept.reverse();
         kept
     };
-    let mut head: Vec<String> = head_words.iter().map(|w| w.lower.clone()).collect();
+    let mut head: Vec<String> = head_words.iter().map(|w| w.lower().to_owned()).collect();
     if let Some(last_word) = head.last_mut() {
         *last_word = singular(last_word);
     }
@@ -337,7 +337,7 @@ fn party_after(ctx: &SentenceContext<'_>, words: &[Word<'_>], last: usize) -> Op
         return None;
     }
     let mut j = last + 1;
-    let opener = words.get(j)?.lower.as_str();
+    let opener = words.get(j)?.lower();
     let skip = match opener {
         "of" | "from" | "in" | "with" => 1,
         "belonging" => 2,
@@ -345,7 +345,7 @@ fn party_after(ctx: &SentenceContext<'_>, words: &[Word<'_>], last: usize) -> Op
     };
     j += skip;
     let w = words.get(j)?;
-    let w = if w.lower == "the" {
+    let w = if w.lower() == "the" {
         words.get(j + 1)?
     } else {
         w
@@ -398,8 +398,8 @@ pub fn counted_phrases(ctx: &SentenceContext<'_>, words: &[Word<'_>]) -> Vec<Cou
     out.sort_by_key(|p| p.start);
     group_lists(words, &mut out);
     for p in out.iter_mut() {
-        let before = p.first_word.checked_sub(1).map(|i| words[i].lower.as_str());
-        let before2 = p.first_word.checked_sub(2).map(|i| words[i].lower.as_str());
+        let before = p.first_word.checked_sub(1).map(|i| words[i].lower());
+        let before2 = p.first_word.checked_sub(2).map(|i| words[i].lower());
         p.nested = matches!(before, Some("including" | "includes" | "include"))
             || matches!((before2, before), (Some("among"), Some("them" | "whom")));
     }
@@ -413,25 +413,25 @@ fn add_singulars(ctx: &SentenceContext<'_>, words: &[Word<'_>], out: &mut Vec<Co
     let taken =
         |out: &Vec<Counted>, i: usize| out.iter().any(|p| p.first_word <= i && i <= p.last_word);
     for i in 0..words.len() {
-        let w = words[i].lower.as_str();
+        let w = words[i].lower();
         if !is_determiner(w) || taken(out, i) {
             continue;
         }
         let prev = i.checked_sub(1).map(|k| &words[k]);
-        let prev_text = prev.map(|p| p.lower.as_str()).unwrap_or("");
+        let prev_text = prev.map(|p| p.lower()).unwrap_or("");
         let after_list = w != "the"
             && prev.is_some_and(|p| {
                 !p.quote_after
-                    && (p.comma_after || p.lower == "and")
+                    && (p.comma_after || p.lower() == "and")
                     && out.iter().any(|c| {
                         c.last_word + 1 == i
-                            || c.last_word + 2 == i && words[c.last_word + 1].lower == "and"
+                            || c.last_word + 2 == i && words[c.last_word + 1].lower() == "and"
                             || (c.last_word + 1 < i && i <= c.last_word + 3)
                     })
             });
         let after_kind = prev.is_some_and(|p| {
             ctx.of(EntryType::Kind).any(|m| m.end == p.end)
-                || (p.lower == "of"
+                || (p.lower() == "of"
                     && i >= 2
                     && ctx.of(EntryType::Kind).any(|m| m.end == words[i - 2].end))
         }) || in_governed_list(ctx, words, i);
@@ -444,7 +444,7 @@ fn add_singulars(ctx: &SentenceContext<'_>, words: &[Word<'_>], out: &mut Vec<Co
         }
         let noun = noun_phrase(ctx, words, i + 1);
         let Some(&head_i) = noun.last() else { continue };
-        if is_plural(&words[head_i].lower) && !words[head_i].lower.ends_with("ss") {
+        if is_plural(words[head_i].lower()) && !words[head_i].lower().ends_with("ss") {
             continue;
         }
         if let Some(p) = phrase(ctx, words, None, i, &noun) {
@@ -456,9 +456,9 @@ fn add_singulars(ctx: &SentenceContext<'_>, words: &[Word<'_>], out: &mut Vec<Co
 /// True when word `i` opens a conjunct of a list governed by a kind word ("hitting IS
 /// positions and vehicles as well as a weapons cache and a training camp").
 fn in_governed_list(ctx: &SentenceContext<'_>, words: &[Word<'_>], i: usize) -> bool {
-    let prev = i.checked_sub(1).map(|k| words[k].lower.as_str());
+    let prev = i.checked_sub(1).map(|k| words[k].lower());
     let conjunct = matches!(prev, Some("and" | "or"))
-        || (prev == Some("as") && i >= 3 && words[i - 2].lower == "well")
+        || (prev == Some("as") && i >= 3 && words[i - 2].lower() == "well")
         || i.checked_sub(1).is_some_and(|k| words[k].comma_after);
     if !conjunct {
         return false;
@@ -477,8 +477,7 @@ fn in_governed_list(ctx: &SentenceContext<'_>, words: &[Word<'_>], i: usize) -> 
     gap.len() <= 10
         && gap.iter().all(|w| {
             !w.stop_after
-                && (!STOP.contains(&w.lower.as_str())
-                    || matches!(w.lower.as_str(), "and" | "as" | "well" | "or"))
+                && (!STOP.contains(&w.lower()) || matches!(w.lower(), "and" | "as" | "well" | "or"))
         })
 }
 
@@ -511,21 +510,20 @@ fn joined(words: &[Word<'_>], a: &Counted, b: &Counted) -> bool {
     let separated = words[a.last_word].comma_after
         || gap
             .iter()
-            .any(|w| matches!(w.lower.as_str(), "and" | "or") || w.comma_after);
+            .any(|w| matches!(w.lower(), "and" | "or") || w.comma_after);
     let mut k = 0;
     if gap
         .first()
-        .is_some_and(|w| POST_MODIFIERS.contains(&w.lower.as_str()))
+        .is_some_and(|w| POST_MODIFIERS.contains(&w.lower()))
     {
         // Skip the post-modifier up to the separator.
-        while k < gap.len() && !gap[k].comma_after && !matches!(gap[k].lower.as_str(), "and" | "or")
-        {
+        while k < gap.len() && !gap[k].comma_after && !matches!(gap[k].lower(), "and" | "or") {
             k += 1;
         }
     }
     let rest = &gap[k..];
     let conjunctions = rest.iter().all(|w| {
-        matches!(w.lower.as_str(), "and" | "or" | "as" | "well") || w.comma_after && rest.len() == 1
+        matches!(w.lower(), "and" | "or" | "as" | "well") || w.comma_after && rest.len() == 1
     });
     separated && conjunctions && gap.iter().all(|w| !w.stop_after)
 }
@@ -539,7 +537,7 @@ pub fn list_end(ctx: &SentenceContext<'_>, words: &[Word<'_>], last_word: usize)
         let comma = words[end].comma_after;
         if words
             .get(next)
-            .is_some_and(|w| matches!(w.lower.as_str(), "and" | "or"))
+            .is_some_and(|w| matches!(w.lower(), "and" | "or"))
         {
             next += 1;
         } else if !comma {

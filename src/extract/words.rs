@@ -7,7 +7,8 @@ pub struct Word<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-    pub lower: String,
+    /// The text in lower case, borrowed when it already is (most words).
+    folded: Cow<'a, str>,
     /// A comma (or dash) follows the word.
     pub comma_after: bool,
     /// A clause-ending mark (`;`, `:`, `!`, `?`, a final `.`) follows the word.
@@ -19,11 +20,18 @@ pub struct Word<'a> {
 }
 
 impl Word<'_> {
+    /// The word in lower case.
+    pub fn lower(&self) -> &str {
+        &self.folded
+    }
+
     /// True when punctuation separates this word from the next.
     pub fn boundary_after(&self) -> bool {
         self.comma_after || self.stop_after || self.quote_after
     }
 }
+
+use std::borrow::Cow;
 
 const OPENERS: &[char] = &['"', '“', '‘', '(', '[', '\''];
 const CLOSERS: &[char] = &['"', '”', '’', ')', ']', '\'', ',', '.', ';', ':', '!', '?'];
@@ -32,13 +40,12 @@ const CLOSERS: &[char] = &['"', '”', '’', ')', ']', '\'', ',', '.', ';', ':'
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut out: Vec<Word<'_>> = Vec::new();
     let mut depth = 0i32;
-    let mut pos = 0;
+    let base = text.as_ptr() as usize;
+    let text_end = text.trim_end().len();
     for chunk in text.split_whitespace() {
-        let Some(offset) = text[pos..].find(chunk) else {
-            continue;
-        };
-        let raw_start = pos + offset;
-        pos = raw_start + chunk.len();
+        // `chunk` is a slice of `text`: its offset is where it starts in memory.
+        let raw_start = chunk.as_ptr() as usize - base;
+        let pos = raw_start + chunk.len();
         let opened = chunk.starts_with('(');
         let lead = chunk.len() - chunk.trim_start_matches(OPENERS).len();
         let body = chunk.trim_start_matches(OPENERS);
@@ -60,12 +67,19 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
             continue;
         }
         let start = raw_start + lead;
-        let is_last = pos >= text.trim_end().len();
+        let is_last = pos >= text_end;
         out.push(Word {
             start,
             end: start + core.len(),
             text: core,
-            lower: core.to_lowercase(),
+            folded: if core
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                Cow::Borrowed(core)
+            } else {
+                Cow::Owned(core.to_lowercase())
+            },
             comma_after: trail.contains(','),
             stop_after: trail.contains([';', ':', '!', '?']) || (trail.contains('.') && is_last),
             in_parens,

@@ -2,6 +2,7 @@
 
 pub mod parse;
 pub mod resolve;
+pub mod tokens;
 pub mod words;
 
 pub use parse::{parse, Bounding, FigureMatch, Raw};

@@ -1,18 +1,10 @@
 //! Recognising figures in text: spans, raw numbers and the bounding words as written.
 //! Interpreting them (bounds, approximation) is [`super::resolve`]'s job.
 
+pub use super::tokens::{tokenize, Token};
 use super::words::{cardinal, is_tens, scale_abbreviation, scale_word, SCALES, TENS, UNITS};
-use regex::Regex;
 use std::collections::HashSet;
 use std::sync::OnceLock;
-
-/// A token of a sentence: a byte span and its text.
-#[derive(Debug, Clone, Copy)]
-pub struct Token<'a> {
-    pub start: usize,
-    pub end: usize,
-    pub text: &'a str,
-}
 
 impl Token<'_> {
     fn lower(&self) -> String {
@@ -24,26 +16,6 @@ impl Token<'_> {
     fn is_digits(&self) -> bool {
         self.text.starts_with(|c: char| c.is_ascii_digit())
     }
-}
-
-/// Splits text into word, number and punctuation tokens.
-pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        // Digit groups may be joined by a comma, a dot, or a no-break or thin space
-        // before exactly three digits ("1\u{a0}500").
-        Regex::new(
-            r"US\$|\d+(?:[.,]\d+|[\x{a0}\x{202f}\x{2009}]\d{3}(?-u:\b))*|\p{L}+(?:['’]\p{L}+)*|[^\s\p{L}\d]",
-        )
-            .expect("static token regex") // checked by tests
-    });
-    re.find_iter(text)
-        .map(|m| Token {
-            start: m.start(),
-            end: m.end(),
-            text: m.as_str(),
-        })
-        .collect()
 }
 
 /// What the raw figure is, before any bounding word is applied.
@@ -193,8 +165,15 @@ fn words_at(tokens: &[Token<'_>], i: usize, words: &[&str]) -> bool {
 /// Words a figure can open with: the first words of vague quantities and of bounding
 /// phrases, range openers, number words and scales. Digits and currency symbols aside, a
 /// token not in this set cannot start a figure, so [`figure_at`] is never tried on it.
-fn opening_words() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+struct OpeningWords {
+    words: HashSet<String>,
+    /// Bit `len` of entry `c` is set when some word starts with letter `c` and has `len`
+    /// bytes: most tokens are turned away by it without hashing.
+    shapes: [u32; 26],
+}
+
+fn opening_words() -> &'static OpeningWords {
+    static SET: OnceLock<OpeningWords> = OnceLock::new();
     SET.get_or_init(|| {
         let vague = VAGUE.iter().map(|(words, _, _)| words[0]);
         let bounding = QUALIFIERS
@@ -203,14 +182,27 @@ fn opening_words() -> &'static HashSet<String> {
         let numbers = UNITS.iter().chain(&TENS).copied();
         let scales = SCALES.iter().map(|(word, _)| *word);
         let fixed = ["between", "anywhere", "from", "a", "an", "dozen"];
-        vague
+        let words: HashSet<String> = vague
             .chain(bounding)
             .chain(numbers)
             .chain(fixed)
             .chain(scales)
             .map(str::to_owned)
-            .collect()
+            .collect();
+        let mut shapes = [0u32; 26];
+        for w in &words {
+            if let Some(slot) = shape_slot(w) {
+                shapes[slot.0] |= 1 << slot.1;
+            }
+        }
+        OpeningWords { words, shapes }
     })
+}
+
+/// A word's first letter (0..26) and length (below 32), when it has that shape.
+fn shape_slot(word: &str) -> Option<(usize, usize)> {
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    (first.is_ascii_lowercase() && word.len() < 32).then(|| ((first - b'a') as usize, word.len()))
 }
 
 /// Whether a figure can start at `token` (see [`opening_words`]).
@@ -223,10 +215,15 @@ fn may_open_figure(token: &Token<'_>) -> bool {
     if t.len() > buf.len() || !t.is_ascii() {
         return false;
     }
+    let opening = opening_words();
+    match shape_slot(t) {
+        Some((c, len)) if opening.shapes[c] & (1 << len) != 0 => {}
+        _ => return false,
+    }
     let lower = &mut buf[..t.len()];
     lower.copy_from_slice(t.as_bytes());
     lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|w| opening_words().contains(w))
+    std::str::from_utf8(lower).is_ok_and(|w| opening.words.contains(w))
 }
 
 /// Finds every figure in `text`.
@@ -373,24 +370,24 @@ fn words_value(tokens: &[Token<'_>], i: usize) -> Option<(i64, usize)> {
 
 /// The longest bounding phrase at token `i`.
 fn qualifier_at(tokens: &[Token<'_>], i: usize) -> Option<(Bounding, usize)> {
-    QUALIFIERS
-        .iter()
-        .find_map(|(phrase, b)| phrase_at(tokens, i, phrase).map(|n| (*b, i + n)))
-}
-
-/// How many tokens from `i` spell `phrase` (words separated by single spaces), if they do.
-fn phrase_at(tokens: &[Token<'_>], i: usize, phrase: &str) -> Option<usize> {
-    let mut n = 0;
-    for (k, word) in phrase.split(' ').enumerate() {
-        if !tokens
-            .get(i + k)
-            .is_some_and(|t| t.text.eq_ignore_ascii_case(word))
-        {
-            return None;
-        }
-        n = k + 1;
-    }
-    Some(n)
+    static SPLIT: OnceLock<Vec<(Vec<&'static str>, Bounding)>> = OnceLock::new();
+    let phrases = SPLIT.get_or_init(|| {
+        QUALIFIERS
+            .iter()
+            .map(|(phrase, b)| (phrase.split(' ').collect(), *b))
+            .collect()
+    });
+    let first = tokens.get(i)?;
+    phrases.iter().find_map(|(words, b)| {
+        let n = words.len();
+        let matches = first.text.eq_ignore_ascii_case(words[0])
+            && tokens.get(i + 1..i + n).is_some_and(|rest| {
+                rest.iter()
+                    .zip(&words[1..])
+                    .all(|(t, w)| t.text.eq_ignore_ascii_case(w))
+            });
+        matches.then_some((*b, i + n))
+    })
 }
 
 fn currency_symbol(text: &str) -> Option<&'static str> {
@@ -706,6 +703,22 @@ mod tests {
         let all = parse(text);
         assert_eq!(all.len(), 1, "{text}: {all:?}");
         all.into_iter().next().expect("one figure")
+    }
+
+    #[test]
+    fn every_opening_word_passes_the_shape_check() {
+        for w in &opening_words().words {
+            let (c, len) = shape_slot(w).expect("an opening word starts with a letter");
+            assert!(opening_words().shapes[c] & (1 << len) != 0, "{w}");
+            assert!(
+                may_open_figure(&Token {
+                    start: 0,
+                    end: w.len(),
+                    text: w
+                }),
+                "{w}"
+            );
+        }
     }
 
     #[test]

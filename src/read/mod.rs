@@ -130,22 +130,25 @@ pub fn read(inputs: Vec<Input>, opts: &ReadOptions) -> Result<ReadOutput> {
     let mut articles = Vec::new();
     let mut files = Vec::new();
     for r in results {
-        for (mut article, file) in r? {
-            remove_invisible(&mut article);
+        for (article, file) in r? {
             articles.push(article);
             files.push(file);
         }
     }
+    articles.par_iter_mut().for_each(remove_invisible);
     let unused_manifest_keys = match &manifest {
         Some(m) => m.apply(&mut articles, &files),
         None => Vec::new(),
     };
-    for article in articles.iter_mut().filter(|a| a.published.is_none()) {
-        if let Some(date) = crate::time::infer_published(&article.text) {
-            article.published = Some(date);
-            article.published_basis = crate::article::PublishedBasis::Inferred;
-        }
-    }
+    articles
+        .par_iter_mut()
+        .filter(|a| a.published.is_none())
+        .for_each(|article| {
+            if let Some(date) = crate::time::infer_published(&article.text) {
+                article.published = Some(date);
+                article.published_basis = crate::article::PublishedBasis::Inferred;
+            }
+        });
     flag_implausible_published(&mut articles, today());
     make_ids_unique(&mut articles);
     Ok(ReadOutput {
