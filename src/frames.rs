@@ -12,14 +12,20 @@ use arrow_array::builder::{
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::sync::Arc;
 
 /// The three output tables.
 pub struct Frames {
     pub articles: RecordBatch,
-    pub claims: RecordBatch,
-    pub control: RecordBatch,
+    /// The claims in batches (at least one), in article order.
+    pub claims: Vec<RecordBatch>,
+    /// The control events in batches (at least one), in article order.
+    pub control: Vec<RecordBatch>,
 }
+
+/// Articles per batch of row tables, at least: small inputs make one batch.
+const MIN_ARTICLES_PER_BATCH: usize = 512;
 
 fn days(d: NaiveDate) -> i32 {
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(NaiveDate::MIN);
@@ -149,14 +155,34 @@ fn batch(schema: Schema, columns: Vec<ArrayRef>) -> Result<RecordBatch> {
     RecordBatch::try_new(Arc::new(schema), columns).map_err(|e| Error::Frame(e.to_string()))
 }
 
-/// Builds the three tables from articles and their extraction results (same order): the
-/// `articles` table and the two row tables at the same time, on two threads.
+/// Builds the three tables from articles and their extraction results (same order). The
+/// row tables are built in batches of articles in parallel, beside the `articles` table.
 pub fn build(articles: &[Article], results: &[ArticleResult]) -> Result<Frames> {
+    if articles.len() != results.len() {
+        return Err(Error::Frame(format!(
+            "{} articles but {} extraction results",
+            articles.len(),
+            results.len()
+        )));
+    }
+    let per_batch = articles
+        .len()
+        .div_ceil(2 * rayon::current_num_threads())
+        .max(MIN_ARTICLES_PER_BATCH);
     let (articles_batch, rows) = rayon::join(
         || articles_table(articles, results),
-        || rows_tables(articles, results),
+        || -> Result<Vec<(RecordBatch, RecordBatch)>> {
+            if articles.is_empty() {
+                return Ok(vec![rows_tables(&[], &[])?]);
+            }
+            articles
+                .par_chunks(per_batch)
+                .zip(results.par_chunks(per_batch))
+                .map(|(a, r)| rows_tables(a, r))
+                .collect()
+        },
     );
-    let (claims, control) = rows?;
+    let (claims, control) = rows?.into_iter().unzip();
     Ok(Frames {
         articles: articles_batch?,
         claims,
@@ -414,8 +440,8 @@ mod tests {
     fn empty_input_keeps_full_schema() {
         let f = build(&[], &[]).expect("builds");
         assert_eq!(f.articles.num_rows(), 0);
-        assert_eq!(f.claims.num_columns(), 21);
-        assert_eq!(f.control.num_columns(), 15);
+        assert_eq!(f.claims[0].num_columns(), 21);
+        assert_eq!(f.control[0].num_columns(), 15);
         assert_eq!(f.articles.num_columns(), 10);
     }
 
@@ -426,8 +452,7 @@ mod tests {
         let lex = crate::lexicon::Lexicon::default_lexicon().expect("lexicon");
         let r = crate::extract::extract_article(&a, &lex);
         let f = build(&[a.clone()], &[r]).expect("builds");
-        let start = f
-            .claims
+        let start = f.claims[0]
             .column(18)
             .as_any()
             .downcast_ref::<arrow_array::UInt32Array>()
@@ -440,5 +465,36 @@ mod tests {
                 .collect::<String>(),
             "38"
         );
+    }
+
+    #[test]
+    fn row_tables_come_in_article_order_batches() {
+        let lex = crate::lexicon::Lexicon::default_lexicon().expect("lexicon");
+        let articles: Vec<Article> = (0..1_500)
+            .map(|i| Article::new(format!("a{i}"), "At least 38 civilians were killed."))
+            .collect();
+        let results: Vec<_> = articles
+            .iter()
+            .map(|a| crate::extract::extract_article(a, &lex))
+            .collect();
+        let f = build(&articles, &results).expect("builds");
+        assert!(f.claims.len() >= 2, "1,500 articles make several batches");
+        let ids: Vec<String> = f
+            .claims
+            .iter()
+            .flat_map(|b| {
+                let col = b
+                    .column(1)
+                    .as_any()
+                    .downcast_ref::<arrow_array::StringViewArray>();
+                let col = col.expect("article ids");
+                (0..arrow_array::Array::len(col))
+                    .map(|i| col.value(i).to_owned())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let expected: Vec<String> = (0..1_500).map(|i| format!("a{i}")).collect();
+        assert_eq!(ids, expected);
+        assert!(build(&articles, &results[1..]).is_err());
     }
 }

@@ -2,19 +2,37 @@
 
 use arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
 use arrow_array::{RecordBatch, RecordBatchIterator};
+use arrow_schema::SchemaRef;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 
-/// One Arrow table; `polars.DataFrame(table)` takes it without copying.
+/// One Arrow table (one or more record batches); `polars.DataFrame(table)` takes it
+/// without copying.
 #[pyclass(module = "warclaims._warclaims", name = "ArrowTable")]
 pub struct ArrowTable {
-    batch: Option<RecordBatch>,
+    schema: SchemaRef,
+    batches: Option<Vec<RecordBatch>>,
 }
 
 impl ArrowTable {
     pub fn new(batch: RecordBatch) -> Self {
-        ArrowTable { batch: Some(batch) }
+        ArrowTable {
+            schema: batch.schema(),
+            batches: Some(vec![batch]),
+        }
+    }
+
+    /// A table of several batches of one schema (at least one batch).
+    pub fn from_batches(batches: Vec<RecordBatch>) -> PyResult<Self> {
+        let schema = batches
+            .first()
+            .ok_or_else(|| PyValueError::new_err("a table needs at least one batch"))?
+            .schema();
+        Ok(ArrowTable {
+            schema,
+            batches: Some(batches),
+        })
     }
 }
 
@@ -28,19 +46,20 @@ impl ArrowTable {
         requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyCapsule>> {
         let _ = requested_schema;
-        let batch = self
-            .batch
+        let batches = self
+            .batches
             .take()
             .ok_or_else(|| PyValueError::new_err("this ArrowTable was already consumed"))?;
-        let schema = batch.schema();
-        let reader = RecordBatchIterator::new(vec![Ok(batch)], schema);
+        let reader = RecordBatchIterator::new(batches.into_iter().map(Ok), self.schema.clone());
         let stream = FFI_ArrowArrayStream::new(Box::new(reader));
         PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
     }
 
     /// Number of rows (0 once consumed).
     fn __len__(&self) -> usize {
-        self.batch.as_ref().map_or(0, RecordBatch::num_rows)
+        self.batches
+            .as_ref()
+            .map_or(0, |b| b.iter().map(RecordBatch::num_rows).sum())
     }
 }
 

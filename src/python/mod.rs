@@ -174,8 +174,8 @@ fn extract(
         .map_err(to_py)?;
     Ok((
         ArrowTable::new(frames.articles),
-        ArrowTable::new(frames.claims),
-        ArrowTable::new(frames.control),
+        ArrowTable::from_batches(frames.claims)?,
+        ArrowTable::from_batches(frames.control)?,
         output.unused_manifest_keys,
     ))
 }
