@@ -1,11 +1,12 @@
 """Streaming extraction: corpora larger than memory, in batches, to Parquet.
 
-:func:`extract_to` reads JSONL, CSV and Parquet corpora lazily (Polars scans, batch by
-batch), folders of documents a batch of files at a time, and in-memory frames and lists in
-slices; each batch is extracted (in parallel, the GIL released) and written as Parquet
-parts. At the end the parts are combined with Polars' streaming sink into one file per
-table, and the claim groups are computed from the claims (the texts are not read again).
-Memory is bounded by the batch, not the corpus.
+:func:`extract_to` reads Parquet corpora a slice of rows per batch, JSONL and CSV through
+Polars' lazy scans, folders of documents a batch of files at a time, and in-memory frames
+and lists in slices; each batch is extracted (in parallel, the GIL released) and written as
+Parquet parts. At the end the parts are combined with Polars' streaming sink into one file
+per table, in row groups of about 16 MB, and the claim groups are computed from the claims
+(the texts are not read again). Memory is bounded by the batch, not the corpus: a 2 GB
+corpus streams in under 1 GB (see the README's Performance section).
 """
 
 from __future__ import annotations
