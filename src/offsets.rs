@@ -5,8 +5,8 @@
 /// text's size, instead of one entry per byte).
 pub struct CharOffsets<'a> {
     bytes: &'a [u8],
-    /// Characters before each multiple of `STRIDE`; empty for ASCII text, where bytes and
-    /// characters coincide.
+    /// Characters before each multiple of `STRIDE`, then the text's total; empty for
+    /// ASCII text, where bytes and characters coincide.
     checkpoints: Vec<u32>,
 }
 
@@ -28,12 +28,13 @@ impl<'a> CharOffsets<'a> {
                 checkpoints: Vec::new(),
             };
         }
-        let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
+        let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 2);
         let mut chars = 0u32;
         for block in bytes.chunks(STRIDE) {
             checkpoints.push(chars);
             chars += block.iter().filter(|b| starts_char(b)).count() as u32;
         }
+        checkpoints.push(chars);
         CharOffsets { bytes, checkpoints }
     }
 
@@ -45,14 +46,8 @@ impl<'a> CharOffsets<'a> {
             return u32::try_from(byte).unwrap_or(u32::MAX);
         }
         let block = byte / STRIDE;
-        let Some(&before) = self.checkpoints.get(block) else {
-            // `byte` is the end of a text whose length is a multiple of STRIDE.
-            let last = self.checkpoints.len() - 1;
-            let tail = &self.bytes[last * STRIDE..];
-            return self.checkpoints[last] + tail.iter().filter(|b| starts_char(b)).count() as u32;
-        };
         let within = &self.bytes[block * STRIDE..byte];
-        before + within.iter().filter(|b| starts_char(b)).count() as u32
+        self.checkpoints[block] + within.iter().filter(|b| starts_char(b)).count() as u32
     }
 }
 

@@ -226,7 +226,6 @@ def groups_from_parts(
         "group_id", ((pl.col("len").cum_sum() - 1) // max_claims).cast(pl.UInt32).alias("_slice")
     )
     status = status.join(slice_of, on="group_id", how="left")
-    n_slices = int(slice_of.get_column("_slice").max() or 0) + 1 if slice_of.height else 0
     with tempfile.TemporaryDirectory(prefix="warclaims-groups-") as tmp:
         staged = _SliceStage(Path(tmp), flush_rows=_STAGE_ROWS)
         offset = 0
@@ -235,10 +234,8 @@ def groups_from_parts(
             offset += frame.height
             staged.add(frame.with_columns(ids).join(status, on="group_id", how="left"))
         staged.flush()
-        for k in range(n_slices):
-            grouped = pl.read_parquet(staged.files(k)) if staged.files(k) else None
-            if grouped is not None:
-                yield _group_rows(grouped.lazy()).collect()
+        for files in staged.slices():
+            yield _group_rows(pl.scan_parquet(files)).collect()
 
 
 class _SliceStage:
@@ -268,8 +265,10 @@ class _SliceStage:
         self.pending.clear()
         self.n_pending = 0
 
-    def files(self, k: int) -> list[Path]:
-        return self.written.get(k, [])
+    def slices(self) -> Iterator[list[Path]]:
+        """Each slice's files, in slice order."""
+        for k in sorted(self.written):
+            yield self.written[k]
 
 
 def who_says_what(

@@ -31,7 +31,7 @@ pub struct GroupInput {
 
 /// A figure bound that may be missing, in 8 bytes instead of an `Option<i64>`'s 16: the
 /// grouping holds one [`GroupInput`] per claim of a whole archive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Bound(i64);
 
 impl Bound {
@@ -80,6 +80,11 @@ pub fn allowed(low: Option<i64>, high: Option<i64>) -> Option<(i64, i64)> {
     }
 }
 
+/// The range a claim's figure allows (see [`allowed`]).
+fn range(c: &GroupInput) -> Option<(i64, i64)> {
+    allowed(c.low.get(), c.high.get())
+}
+
 /// A broad range ("hundreds" is 200..999): more than half again as high as it is low.
 fn broad((low, high): (i64, i64)) -> bool {
     high.saturating_mul(2) > low.saturating_mul(3)
@@ -89,10 +94,7 @@ fn broad((low, high): (i64, i64)) -> bool {
 /// ("hundreds", "dozens") is the same figure only as the same range, so "hundreds" never
 /// merges with "400" (no figure at all is compatible with anything).
 pub fn compatible(a: &GroupInput, b: &GroupInput) -> bool {
-    match (
-        allowed(a.low.get(), a.high.get()),
-        allowed(b.low.get(), b.high.get()),
-    ) {
+    match (range(a), range(b)) {
         (Some(x), Some(y)) if broad(x) || broad(y) => x == y,
         (Some((al, ah)), Some((bl, bh))) => al <= bh && bl <= ah,
         _ => true,
@@ -111,10 +113,7 @@ fn contradict(a: &GroupInput, b: &GroupInput) -> bool {
     if !(same_window(a, b) && short(a) && short(b) && a.place.is_some() && a.place == b.place) {
         return false;
     }
-    match (
-        allowed(a.low.get(), a.high.get()),
-        allowed(b.low.get(), b.high.get()),
-    ) {
+    match (range(a), range(b)) {
         (Some(x), Some(y)) if broad(x) || broad(y) => false,
         // Ten times apart is a running total beside one incident, not two counts of one.
         (Some((al, ah)), Some((bl, bh))) => {
@@ -193,7 +192,7 @@ fn blocks(claims: &[GroupInput]) -> Vec<Vec<u32>> {
 type LinkKey = (Option<u32>, Option<(i64, i64)>, Day, Day);
 
 fn link_key(c: &GroupInput) -> LinkKey {
-    (c.place, allowed(c.low.get(), c.high.get()), c.start, c.end)
+    (c.place, range(c), c.start, c.end)
 }
 
 /// What contesting looks at, but the voice and article: place, window, figure and group.

@@ -1,6 +1,8 @@
 //! Words of a sentence with byte spans and the punctuation around them: the unit the
 //! phrase rules count in ("within four words of the verb").
 
+use std::borrow::Cow;
+
 /// One whitespace-separated word, stripped of surrounding punctuation.
 #[derive(Debug, Clone)]
 pub struct Word<'a> {
@@ -30,8 +32,6 @@ impl Word<'_> {
         self.comma_after || self.stop_after || self.quote_after
     }
 }
-
-use std::borrow::Cow;
 
 const OPENERS: &[char] = &['"', '“', '‘', '(', '[', '\''];
 const CLOSERS: &[char] = &['"', '”', '’', ')', ']', '\'', ',', '.', ';', ':', '!', '?'];
