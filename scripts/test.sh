@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every test: Rust (fmt, clippy, cargo test),
 # Python (ruff, pytest with doctests, the notebooks executed headless) and the scorer on
-# the seeds and the dev set.
+# the seeds, dev and wide sets (the wide set also by odd and even article id).
 # Needs only Python 3.11+ with pip and a Rust toolchain. Set PYTHON to choose the interpreter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,14 +23,8 @@ echo "== python: ruff, pytest"
 "$PY" -m pytest -q --doctest-modules --pyargs warclaims
 
 if [ -f "$SHARED/eval/score.py" ]; then
-  out=$(mktemp -d)
-  echo "== score: seeds"
-  "$PY" -m warclaims extract seeds --meta seeds/articles.csv --out "$out/seeds"
-  "$PY" "$SHARED/eval/score.py" --gold "$SHARED/eval/seeds-gold" --pred "$out/seeds"
-  echo "== score: dev"
-  "$PY" -m warclaims extract "$SHARED/eval/dev-articles" --meta "$SHARED/eval/dev-gold/articles.csv" --out "$out/dev"
-  "$PY" "$SHARED/eval/score.py" --gold "$SHARED/eval/dev-gold" --pred "$out/dev"
-  rm -rf "$out"
+  echo "== scores (seeds, dev, wide whole and by odd/even article id)"
+  "$PY" scripts/score_sets.py --shared "$SHARED"
   if [ -f "$SHARED/data/fakes/fakes.csv" ]; then
     echo "== fakes: civilian death counts found as killed figures"
     "$PY" scripts/fakes_recall.py --data "$SHARED/data/fakes/fakes.csv"

@@ -71,6 +71,7 @@ fn common_fields() -> Vec<Field> {
         Field::new("start", DataType::UInt32, false),
         Field::new("end", DataType::UInt32, false),
         text_field("sentence", false),
+        text_field("rule", false),
     ]
 }
 
@@ -120,10 +121,19 @@ struct CommonBuilders {
     start: UInt32Builder,
     end: UInt32Builder,
     sentence: StringViewBuilder,
+    rule: StringViewBuilder,
 }
 
 impl CommonBuilders {
-    fn push(&mut self, c: &Common, text: &str, offsets: &CharOffsets, start: usize, end: usize) {
+    fn push(
+        &mut self,
+        c: &Common,
+        text: &str,
+        offsets: &CharOffsets,
+        span: (usize, usize),
+        rule: &str,
+    ) {
+        let (start, end) = span;
         self.date_start.append_option(c.date_start.map(days));
         self.date_end.append_option(c.date_end.map(days));
         self.date_basis.append_value(c.date_basis);
@@ -134,6 +144,7 @@ impl CommonBuilders {
         self.end.append_value(offsets.char_at(end));
         self.sentence
             .append_value(text.get(c.sentence_start..c.sentence_end).unwrap_or(""));
+        self.rule.append_value(rule);
     }
 
     fn finish(mut self) -> Vec<ArrayRef> {
@@ -147,6 +158,7 @@ impl CommonBuilders {
             Arc::new(self.start.finish()),
             Arc::new(self.end.finish()),
             Arc::new(self.sentence.finish()),
+            Arc::new(self.rule.finish()),
         ]
     }
 }
@@ -283,7 +295,13 @@ fn rows_tables(
             c_actor.append_option(c.actor.as_deref());
             c_agent.append_option(c.agent.as_deref());
             c_place.append_option(c.place.as_deref());
-            c_common.push(&c.common, &article.text, &offsets, c.start, c.end);
+            c_common.push(
+                &c.common,
+                &article.text,
+                &offsets,
+                (c.start, c.end),
+                c.rule.as_str(),
+            );
         }
         for r in &result.control {
             let (s, e) = (offsets.char_at(r.start), offsets.char_at(r.end));
@@ -293,7 +311,13 @@ fn rows_tables(
             e_place.append_value(&r.place);
             e_actor.append_value(&r.actor);
             e_from.append_option(r.from_actor.as_deref());
-            e_common.push(&r.common, &article.text, &offsets, r.start, r.end);
+            e_common.push(
+                &r.common,
+                &article.text,
+                &offsets,
+                (r.start, r.end),
+                r.rule.as_str(),
+            );
         }
     }
 
@@ -440,8 +464,8 @@ mod tests {
     fn empty_input_keeps_full_schema() {
         let f = build(&[], &[]).expect("builds");
         assert_eq!(f.articles.num_rows(), 0);
-        assert_eq!(f.claims[0].num_columns(), 21);
-        assert_eq!(f.control[0].num_columns(), 15);
+        assert_eq!(f.claims[0].num_columns(), 22);
+        assert_eq!(f.control[0].num_columns(), 16);
         assert_eq!(f.articles.num_columns(), 10);
     }
 

@@ -11,7 +11,7 @@ resolved date and place, and the exact span of text it came from.
 """
 
 from warclaims._warclaims import __version__
-from warclaims.api import Extraction, extract, read_articles
+from warclaims.api import Extraction, extract, read_articles, rule_counts
 from warclaims.errors import InputError, LexiconError, ManifestError, WarclaimsError
 from warclaims.expr import claims_expr
 from warclaims.lexicon import Lexicon
@@ -33,4 +33,5 @@ __all__ = [
     "parse_figures",
     "parse_times",
     "read_articles",
+    "rule_counts",
 ]

@@ -76,3 +76,5 @@ def control_timeline(
 
 def scan_phrases(texts: list[str], lexicon: RustLexicon) -> int:
     """A bare Aho-Corasick scan of the lexicon's phrases: how many it finds (benchmark floor)."""
+
+RULES: dict[str, list[str]]

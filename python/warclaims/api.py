@@ -258,8 +258,35 @@ class Extraction:
         (see :func:`warclaims.analysis.casualty_series`)."""
         return analysis.casualty_series(self, every=every, by=by, kind=kind)
 
+    def rule_counts(self) -> pl.DataFrame:
+        """Rows made by each extraction rule: ``table`` (``claims`` or ``control``), ``rule``
+        and ``rows``, every known rule listed (a rule that never fired has 0 rows)."""
+        return rule_counts(self.claims, self.control)
+
     def __repr__(self) -> str:
         return f"Extraction({self.summary()})"
+
+
+def rule_counts(claims: pl.DataFrame, control: pl.DataFrame) -> pl.DataFrame:
+    """Rows per extraction rule of ``claims`` and ``control`` frames (or any frames with a
+    ``rule`` column), every known rule listed with 0 where it never fired, most rows first.
+
+    >>> import polars as pl
+    >>> counts = rule_counts(pl.DataFrame({"rule": ["toll", "toll"]}), pl.DataFrame({"rule": []}))
+    >>> counts.filter(pl.col("rule") == "toll").get_column("rows").to_list()
+    [2]
+    """
+    parts = []
+    for table, frame in (("claims", claims), ("control", control)):
+        known = pl.DataFrame({"rule": _warclaims.RULES[table]}, schema={"rule": pl.String})
+        fired = frame.select(pl.col("rule").cast(pl.String)).group_by("rule").len("rows")
+        counts = (
+            known.join(fired, on="rule", how="full", coalesce=True)
+            .with_columns(pl.col("rows").fill_null(0).cast(pl.UInt32), table=pl.lit(table))
+            .select("table", "rule", "rows")
+        )
+        parts.append(counts.sort("rows", "rule", descending=[True, False]))
+    return pl.concat(parts)
 
 
 def extract(

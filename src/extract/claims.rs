@@ -4,6 +4,7 @@
 use super::context::SentenceContext;
 use super::parties;
 use super::phrases::{counted_phrases, list_end, Counted};
+use super::rules::ClaimRule;
 use super::words::{word_at, Word};
 use super::{ArticleState, ClaimRow, Common};
 use crate::figure;
@@ -93,6 +94,8 @@ struct Trigger {
     /// The kind word is a toll ("the death toll rose to 24") or stands right before the
     /// figure ("strikes kill 11 including children"): a bare figure it governs counts people.
     governs_bare: bool,
+    /// The rule a claim read through this trigger is made by.
+    rule: ClaimRule,
 }
 
 fn kind_id(lexicon: &Lexicon, m: &Mention) -> &'static str {
@@ -220,6 +223,7 @@ fn trigger_for(
         .iter()
         .find(|m| m.start >= first.start && m.end <= first.end)
         .map(|m| (0, **m));
+    let from_inside = pre.is_none() && inside.is_some();
     let pre = pre.or(inside);
     let (mention, after) = match (pre, post) {
         (Some((dp, p)), Some((dq, q))) => {
@@ -242,12 +246,25 @@ fn trigger_for(
     let lost = trigger_text == "lost";
     let adjacent = !after
         && word_at(words, mention.end.saturating_sub(1)).is_some_and(|w| w + 1 == first.first_word);
+    let toll = !after && trigger_text.ends_with("toll");
+    let rule = if lost {
+        ClaimRule::LostOwn
+    } else if after {
+        ClaimRule::KindAfter
+    } else if toll {
+        ClaimRule::Toll
+    } else if from_inside {
+        ClaimRule::KindInside
+    } else {
+        ClaimRule::KindBefore
+    };
     Some(Trigger {
         kind: kind_id(lexicon, &mention),
         mention,
         after,
         lost,
-        governs_bare: !after && (trigger_text.ends_with("toll") || adjacent),
+        governs_bare: toll || (!after && adjacent),
+        rule,
     })
 }
 
@@ -290,7 +307,9 @@ fn claim_for(
     let unit_id = entry.map(|e| e.id.clone());
     let people = entry.and_then(|e| e.people).unwrap_or(false);
     let money = fig.and_then(|f| f.currency);
+    let mut rule = trigger.map_or(ClaimRule::Nested, |t| t.rule);
     let kind: String = if money.is_some() {
+        rule = ClaimRule::MoneyLoss;
         let near_loss = words.iter().any(|w| LOSS_WORDS.contains(&w.lower()));
         if !near_loss {
             return None;
@@ -303,10 +322,17 @@ fn claim_for(
                 if !plural || fig.is_none() {
                     return None;
                 }
+                rule = ClaimRule::CountedStrikes;
                 "strikes".to_owned()
             }
-            Some("sortie") if fig.is_some() => "sorties".to_owned(),
-            Some("target") if fig.is_some() => "targets".to_owned(),
+            Some("sortie") if fig.is_some() => {
+                rule = ClaimRule::CountedSorties;
+                "sorties".to_owned()
+            }
+            Some("target") if fig.is_some() => {
+                rule = ClaimRule::CountedTargets;
+                "targets".to_owned()
+            }
             Some("sortie" | "target") => return None,
             _ => {
                 let k = match trigger.map(|t| t.kind) {
@@ -411,16 +437,19 @@ fn claim_for(
             unit,
             actor,
             agent,
+            rule,
         },
     ))
 }
 
-/// What a claim says beyond its figure: what happened, what is counted, whose, by whom.
+/// What a claim says beyond its figure: what happened, what is counted, whose, by whom,
+/// and the rule that read it.
 struct Reading {
     kind: String,
     unit: Option<String>,
     actor: Option<String>,
     agent: Option<String>,
+    rule: ClaimRule,
 }
 
 /// The claim row of a counted phrase: its figure's bounds and text (a singular phrase
@@ -454,6 +483,7 @@ fn row(sc: Scope<'_, '_>, p: &Counted, r: Reading) -> ClaimRow {
         start: ctx.sentence.start + p.start,
         end: ctx.sentence.start + p.end,
         common: common.clone(),
+        rule: r.rule,
     }
 }
 
@@ -629,7 +659,7 @@ fn elliptical_claim(
         .filter(|t| t.after || t.governs_bare)
         .map(|t| t.kind)
         .filter(|k| matches!(*k, "killed" | "wounded" | "captured" | "displaced"));
-    let (kind, unit, actor, agent) = match (people_kind, outer) {
+    let (kind, unit, actor, agent, rule) = match (people_kind, outer) {
         (Some(k), _) => {
             let civilians = lexicon
                 .entries(EntryType::Unit)
@@ -638,7 +668,13 @@ fn elliptical_claim(
                 .and_then(|e| e.party.clone());
             let agent = subject_before(ctx, lexicon, words, p.start, &[])
                 .or_else(|| state.previous_agent(k));
-            (k.to_owned(), Some("person".to_owned()), civilians, agent)
+            (
+                k.to_owned(),
+                Some("person".to_owned()),
+                civilians,
+                agent,
+                ClaimRule::EllipticalPeople,
+            )
         }
         (None, Some(o))
             if o.common.sentence_start == common.sentence_start
@@ -649,6 +685,7 @@ fn elliptical_claim(
                 o.unit.clone(),
                 o.actor.clone(),
                 o.agent.clone(),
+                ClaimRule::EllipticalPrevious,
             )
         }
         _ => return None,
@@ -661,6 +698,7 @@ fn elliptical_claim(
             unit,
             actor,
             agent,
+            rule,
         },
     ))
 }

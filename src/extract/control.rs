@@ -7,6 +7,7 @@
 
 use super::context::SentenceContext;
 use super::parties::{self, from_word};
+use super::rules::ControlRule;
 use super::words::{word_at, Word};
 use super::{ArticleState, Common, ControlRow};
 use crate::lexicon::{Entry, EntryType, Lexicon, Mention};
@@ -155,7 +156,7 @@ pub fn control(
         } else {
             subject_of(ctx, lexicon, action)
         };
-        let mut actions: Vec<(&str, Vec<String>, Option<String>)> = Vec::new();
+        let mut actions: Vec<(&str, Vec<String>, Option<String>, ControlRule)> = Vec::new();
         match id {
             "captured" => {
                 let taken_from = parties::after_opener(
@@ -167,30 +168,56 @@ pub fn control(
                     9,
                 )
                 .or_else(|| driven_object(ctx, lexicon, words, action));
+                let nominal = NOMINAL.contains(&trigger.as_str());
                 if passive || trigger.starts_with("driven") {
                     match by {
-                        Some(winner) if parts => actions.push(("advanced", vec![winner], None)),
-                        Some(winner) => actions.push(("captured", vec![winner], subject.clone())),
-                        None => {
-                            actions.extend(subject.clone().map(|s| ("withdrew", vec![s], None)))
+                        Some(winner) if parts => {
+                            actions.push(("advanced", vec![winner], None, ControlRule::PartCapture))
                         }
+                        Some(winner) => actions.push((
+                            "captured",
+                            vec![winner],
+                            subject.clone(),
+                            ControlRule::PassiveCapture,
+                        )),
+                        None => actions.extend(
+                            subject
+                                .clone()
+                                .map(|s| ("withdrew", vec![s], None, ControlRule::PassiveLoss)),
+                        ),
                     }
-                } else if let Some(s) = if NOMINAL.contains(&trigger.as_str()) {
+                } else if let Some(s) = if nominal {
                     by.clone().or(subject.clone())
                 } else {
                     subject.clone().or(by)
                 } {
-                    let action_id = if parts { "advanced" } else { "captured" };
-                    actions.push((action_id, vec![s], taken_from.filter(|_| !parts)));
+                    let (action_id, rule) = if parts {
+                        ("advanced", ControlRule::PartCapture)
+                    } else if nominal {
+                        ("captured", ControlRule::NominalCapture)
+                    } else {
+                        ("captured", ControlRule::ActiveCapture)
+                    };
+                    actions.push((action_id, vec![s], taken_from.filter(|_| !parts), rule));
                 }
             }
             "withdrew" => {
                 if let Some(s) = subject.clone() {
-                    actions.push(("withdrew", vec![s], None));
+                    actions.push(("withdrew", vec![s], None, ControlRule::Withdrawal));
                 }
             }
             "holds" => {
-                let holder = if HOLDER_NOUNS.iter().any(|h| trigger == *h) || trigger == "-held" {
+                let holder_noun = HOLDER_NOUNS.iter().any(|h| trigger == *h);
+                let rule = if holder_noun {
+                    ControlRule::HolderNoun
+                } else if trigger == "-held" || ((passive || trigger == "held") && by.is_some()) {
+                    ControlRule::HeldBy
+                } else if trigger.starts_with("under") || (trigger == "control" && under) {
+                    ControlRule::UnderControl
+                } else {
+                    ControlRule::HoldVerb
+                };
+                let holder = if holder_noun || trigger == "-held" {
                     holder_before(ctx, lexicon, action)
                 } else if trigger.starts_with("under") {
                     party_in(ctx, lexicon, action.start, action.end + 40)
@@ -207,20 +234,23 @@ pub fn control(
                 } else {
                     subject.clone()
                 };
-                actions.extend(holder.map(|h| ("holds", vec![h], None)));
+                actions.extend(holder.map(|h| ("holds", vec![h], None, rule)));
             }
-            "advanced" => {
-                actions.extend(subject.clone().or(by).map(|s| ("advanced", vec![s], None)))
-            }
+            "advanced" => actions.extend(
+                subject
+                    .clone()
+                    .or(by)
+                    .map(|s| ("advanced", vec![s], None, ControlRule::Advance)),
+            ),
             "fighting" => {
                 let fighters = fighters_of(ctx, lexicon, words, action);
                 if !fighters.is_empty() {
-                    actions.push(("fighting", fighters, None));
+                    actions.push(("fighting", fighters, None, ControlRule::Fighting));
                 }
             }
             _ => {}
         }
-        for (action_id, actors, from_actor) in actions {
+        for (action_id, actors, from_actor, rule) in actions {
             for actor in actors {
                 for place in &places {
                     if rows
@@ -237,6 +267,7 @@ pub fn control(
                         start: ctx.sentence.start + action.start,
                         end: ctx.sentence.start + action.end,
                         common: common.clone(),
+                        rule,
                     });
                 }
             }

@@ -9,6 +9,7 @@ pub mod context;
 pub mod control;
 pub mod parties;
 pub mod phrases;
+pub mod rules;
 pub mod words;
 
 use crate::article::Article;
@@ -19,6 +20,7 @@ use crate::warning::Warning;
 use chrono::NaiveDate;
 use context::SentenceContext;
 use rayon::prelude::*;
+pub use rules::{ClaimRule, ControlRule};
 
 /// What a claim and a control row share: when, who says so, which sentence (byte offsets).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -51,6 +53,8 @@ pub struct ClaimRow {
     pub start: usize,
     pub end: usize,
     pub common: Common,
+    /// The rule that read this claim.
+    pub rule: ClaimRule,
 }
 
 /// One control event, with byte offsets into the article text.
@@ -63,6 +67,8 @@ pub struct ControlRow {
     pub start: usize,
     pub end: usize,
     pub common: Common,
+    /// The rule that read this event.
+    pub rule: ControlRule,
 }
 
 /// What the extractor remembers while reading an article.

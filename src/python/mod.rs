@@ -233,6 +233,18 @@ fn _warclaims(m: &Bound<'_, PyModule>) -> PyResult<()> {
     aliases.set_item("url", crate::read::table::URL_COLUMNS.to_vec())?;
     aliases.set_item("published", crate::read::table::PUBLISHED_COLUMNS.to_vec())?;
     m.add("COLUMN_ALIASES", aliases)?;
+    let rules = PyDict::new(py);
+    let claim_rules: Vec<&str> = crate::extract::rules::CLAIM_RULES
+        .iter()
+        .map(|r| r.as_str())
+        .collect();
+    let control_rules: Vec<&str> = crate::extract::rules::CONTROL_RULES
+        .iter()
+        .map(|r| r.as_str())
+        .collect();
+    rules.set_item("claims", claim_rules)?;
+    rules.set_item("control", control_rules)?;
+    m.add("RULES", rules)?;
     m.add_class::<PyLexicon>()?;
     m.add_class::<ArrowTable>()?;
     m.add("WarclaimsError", py.get_type::<WarclaimsError>())?;

@@ -54,3 +54,12 @@ def test_cli_can_skip_groups(tmp_path, seeds):
     assert main([*args, "--out", str(tmp_path), "--no-groups"]) == 0
     assert (tmp_path / "claims.parquet").exists()
     assert not (tmp_path / "groups.parquet").exists()
+
+
+def test_cli_rules_lists_every_rule_with_its_rows(seeds, capsys):
+    assert main(["rules", str(seeds), "--meta", str(seeds / "articles.csv")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("5 articles, ")
+    counts = {tuple(line.split()[:2]): int(line.split()[2]) for line in lines[1:]}
+    assert ("claims", "kind-after") in counts and ("control", "fighting") in counts
+    assert counts[("claims", "kind-after")] > 0

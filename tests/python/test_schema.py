@@ -14,6 +14,7 @@ COMMON = [
     ("start", pl.UInt32),
     ("end", pl.UInt32),
     ("sentence", pl.String),
+    ("rule", pl.String),
 ]
 ARTICLES = [
     ("article_id", pl.String),
@@ -78,3 +79,21 @@ def test_written_parquet_keeps_the_schema(tmp_path, seeds):
     ex.write(tmp_path)
     check(pl.read_parquet(tmp_path / "claims.parquet"), CLAIMS)
     check(pl.read_parquet(tmp_path / "articles.parquet"), ARTICLES)
+
+
+def test_every_row_names_a_known_rule(seeds):
+    ex = warclaims.extract(seeds, seeds / "articles.csv")
+    for table, frame in (("claims", ex.claims), ("control", ex.control)):
+        rules = set(frame.get_column("rule").to_list())
+        assert None not in rules
+        assert rules <= set(warclaims._warclaims.RULES[table]), rules
+
+
+def test_rule_counts_add_up_and_list_rules_that_never_fired(seeds):
+    ex = warclaims.extract(seeds, seeds / "articles.csv")
+    counts = ex.rule_counts()
+    by_table = dict(counts.group_by("table").agg(pl.col("rows").sum()).iter_rows())
+    assert by_table == {"claims": ex.claims.height, "control": ex.control.height}
+    empty = warclaims.extract(["Nothing happened here today."]).rule_counts()
+    assert empty.height == sum(len(v) for v in warclaims._warclaims.RULES.values())
+    assert empty.get_column("rows").sum() == 0
