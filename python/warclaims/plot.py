@@ -13,6 +13,7 @@ imported when a chart is made, not when ``warclaims`` is.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -57,7 +58,7 @@ def party_colours(lexicon: Lexicon | None = None) -> dict[str, str]:
     lexicon = lexicon or Lexicon.default()
     used: dict[str, int] = {}
     colours: dict[str, str] = {}
-    spare = iter(_OTHER_COLOURS * 4)
+    spare = itertools.cycle(_OTHER_COLOURS)  # any number of parties: shades repeat
     for entry in lexicon.entries("party"):
         side = entry.get("side") or ""
         shades = _SIDE_COLOURS.get(side)

@@ -79,3 +79,13 @@ def test_evidence_is_marked_in_its_sentence(seeds_extraction):
     for row in frame.iter_rows(named=True):
         assert f"[[{row['evidence']}]]" in row["in_context"]
     assert "<mark>" in evidence_html(seeds_extraction.claims, seeds_extraction.articles)
+
+
+def test_every_party_gets_a_colour_however_many_there_are():
+    from warclaims.plot import party_colours
+
+    lexicon = Lexicon.default().extend(
+        {"party": [{"id": f"Party {i}", "aliases": [f"Party {i}"]} for i in range(60)]}
+    )
+    colours = party_colours(lexicon)
+    assert all(f"Party {i}" in colours for i in range(60))
