@@ -12,6 +12,7 @@ pub mod extract;
 pub mod figure;
 pub mod frames;
 pub mod furniture;
+pub mod lang;
 pub mod lexicon;
 pub mod offsets;
 pub mod read;

@@ -8,79 +8,13 @@ use super::rules::ClaimRule;
 use super::words::{word_at, Word};
 use super::{ArticleState, ClaimRow, Common};
 use crate::figure;
+use crate::lang;
 use crate::lexicon::{Entry, EntryType, Lexicon, Mention};
 
 /// How many words may stand between a kind word and the phrase it governs.
 const PRE_WINDOW: usize = 3;
 const POST_WINDOW: usize = 4;
 const TOLL_WINDOW: usize = 14;
-
-/// Words that may stand between a counted phrase and a following kind word.
-const POST_FILLERS: &[&str] = &[
-    "were",
-    "was",
-    "are",
-    "is",
-    "had",
-    "have",
-    "has",
-    "been",
-    "be",
-    "being",
-    "also",
-    "reportedly",
-    "all",
-    "later",
-    "allegedly",
-    "left",
-    "both",
-    "either",
-    "apparently",
-    "who",
-    "that",
-    "and",
-    "since",
-    "so",
-    "far",
-    "now",
-    "already",
-];
-
-/// Nouns of territory: taking them is a control event, not a claim about things.
-const TERRITORY: &[&str] = &[
-    "front",
-    "land",
-    "area",
-    "village",
-    "town",
-    "city",
-    "territory",
-    "ground",
-    "neighbourhood",
-    "neighborhood",
-    "district",
-    "region",
-    "hill",
-    "road",
-    "highway",
-    "checkpoint",
-];
-
-/// Verbs whose object was carried out by the other side ("repelled 11 assaults").
-const REPELLING: &[&str] = &[
-    "repelled",
-    "repulsed",
-    "foiled",
-    "thwarted",
-    "fended",
-    "withstood",
-    "repelling",
-];
-
-/// Words after which the money of a sentence is a loss.
-const LOSS_WORDS: &[&str] = &[
-    "loss", "losses", "damage", "damages", "lost", "cost", "costs", "worth",
-];
 
 /// A kind word found for a phrase: the kind and where its word stands.
 #[derive(Debug, Clone, Copy)]
@@ -212,9 +146,9 @@ fn trigger_for(
             let gap = &words[end + 1..start_word];
             let broken = words[end].stop_after
                 || (words[end].comma_after && !inserted)
-                || gap
-                    .iter()
-                    .any(|w| w.stop_after || w.comma_after || !POST_FILLERS.contains(&w.lower()));
+                || gap.iter().any(|w| {
+                    w.stop_after || w.comma_after || !lang::en().post_fillers.has(w.lower())
+                });
             (!broken).then_some((start_word - end, **m))
         })
         .min_by_key(|(d, _)| *d);
@@ -310,7 +244,7 @@ fn claim_for(
     let mut rule = trigger.map_or(ClaimRule::Nested, |t| t.rule);
     let kind: String = if money.is_some() {
         rule = ClaimRule::MoneyLoss;
-        let near_loss = words.iter().any(|w| LOSS_WORDS.contains(&w.lower()));
+        let near_loss = words.iter().any(|w| lang::en().loss_words.has(w.lower()));
         if !near_loss {
             return None;
         }
@@ -356,7 +290,7 @@ fn claim_for(
     }
     // Ground is taken, not seized or destroyed as a thing: "captured land on several fronts".
     let head_noun = p.head.rsplit(' ').next().unwrap_or("");
-    if matches!(kind.as_str(), "seized" | "destroyed") && TERRITORY.contains(&head_noun) {
+    if matches!(kind.as_str(), "seized" | "destroyed") && lang::en().territory.has(head_noun) {
         return None;
     }
     let unit = match (money, &unit_id) {
@@ -379,7 +313,7 @@ fn claim_for(
         let subject = subject_before(ctx, lexicon, words, p.start, &[]);
         let repelled = p.first_word > 0
             && (p.first_word.saturating_sub(3)..p.first_word)
-                .any(|k| REPELLING.contains(&words[k].lower()));
+                .any(|k| lang::en().repelling.has(words[k].lower()));
         let by = if repelled {
             in_phrase.or_else(|| other_party(ctx, lexicon, subject.as_deref(), false, words, p))
         } else {

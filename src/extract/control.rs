@@ -10,78 +10,13 @@ use super::parties::{self, from_word};
 use super::rules::ControlRule;
 use super::words::{word_at, Word};
 use super::{ArticleState, Common, ControlRow};
+use crate::lang;
 use crate::lexicon::{Entry, EntryType, Lexicon, Mention};
 
 /// How far (bytes) after an action word its place may stand.
 const PLACE_AFTER: usize = 120;
 /// How far (bytes) before an action word its place may stand ("Mosul, held by").
 const PLACE_BEFORE: usize = 50;
-
-/// Words that make the object a part of the place or a position near it.
-const PART_WORDS: &[&str] = &[
-    "neighbourhood",
-    "neighbourhoods",
-    "neighborhood",
-    "neighborhoods",
-    "district",
-    "districts",
-    "parts",
-    "part",
-    "outskirts",
-    "territory",
-    "ground",
-    "areas",
-    "area",
-    "land",
-    "lands",
-    "positions",
-    "fronts",
-    "villages",
-    "village",
-    "third",
-    "half",
-    "much",
-    "majority",
-    "edge",
-    "citadel",
-    "airport",
-    "near",
-    "close",
-    "west",
-    "east",
-    "north",
-    "south",
-    "northwest",
-    "northeast",
-    "southwest",
-    "southeast",
-    "around",
-    "suburb",
-    "suburbs",
-    "positions",
-    "quarter",
-    "quarters",
-    "towards",
-    "toward",
-    "prison",
-    "museum",
-    "some",
-    "most",
-];
-
-/// Words that make the action word passive when they precede it.
-const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
-
-/// Verbs of speech end an action's object ("the coalition fighting IS says ...").
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "reported",
-    "announced",
-    "added",
-];
 
 /// Action nouns whose actor is "by X" ("its recapture by IS").
 const NOMINAL: &[&str] = &["capture", "recapture", "liberation of", "seizure", "fall"];
@@ -300,7 +235,7 @@ fn reduced_relative(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Ment
     participle
         && prev_is_place
         && !prev_is_party
-        && !PASSIVE.contains(&prev.text)
+        && !lang::en().auxiliaries.has(prev.text)
         && !prev.comma_after
 }
 
@@ -308,25 +243,10 @@ fn reduced_relative(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Ment
 fn intended(ctx: &SentenceContext<'_>, action: &Mention) -> bool {
     let before = ctx.text[..action.start].to_lowercase();
     let before = before.trim_end();
-    [
-        "to",
-        "aimed at",
-        "in order to",
-        "bid to",
-        "attempt to",
-        "close to",
-        "effort to",
-        "push to",
-        "plans to",
-        "trying to",
-        "try to",
-        "aim to",
-        "would",
-        "could",
-        "will",
-    ]
-    .iter()
-    .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+    lang::en()
+        .intention
+        .iter()
+        .any(|w| before.ends_with(&format!(" {w}")) || before == w)
 }
 
 /// A place opening the sentence before a comma: a dateline ("Damascus, Syrian forces ...").
@@ -379,7 +299,7 @@ fn places_of(
             }
         }
         let clause_break = comma_follows || w.stop_after || (w.comma_after && k > 1);
-        let speech = SPEECH.contains(&w.lower());
+        let speech = lang::en().speech.has(w.lower());
         let holder_noun = HOLDER_NOUNS.contains(&w.lower());
         let other_action = !holder_noun
             && ctx
@@ -467,7 +387,7 @@ fn is_part(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -> b
         head.split_whitespace()
             .rev()
             .take(3)
-            .any(|w| PART_WORDS.contains(&w))
+            .any(|w| lang::en().part_of_place.has(w))
     });
     part_before
         || trigger.contains("territory")
@@ -476,7 +396,7 @@ fn is_part(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -> b
         || words
             .iter()
             .filter(|w| w.start >= action.end && w.end <= first_place)
-            .any(|w| PART_WORDS.contains(&w.lower()))
+            .any(|w| lang::en().part_of_place.has(w.lower()))
 }
 
 fn is_passive(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -> bool {
@@ -492,6 +412,7 @@ fn is_passive(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -
         return false;
     }
     // Auxiliaries count in lower case only: "IS captured" is not "is captured".
+    let lang = lang::en();
     let aux = |k: usize| words[k].text;
     let prev = i.checked_sub(1).map(aux);
     let prev2 = i.checked_sub(2).map(aux);
@@ -500,11 +421,9 @@ fn is_passive(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -
         .to_lowercase()
         .starts_with("by ");
     by_follows
-        || prev.is_some_and(|p| PASSIVE.contains(&p))
-        || (matches!(
-            prev,
-            Some("later" | "first" | "also" | "then" | "since" | "reportedly" | "now")
-        ) && prev2.is_some_and(|p| PASSIVE.contains(&p)))
+        || prev.is_some_and(|p| lang.auxiliaries.has(p))
+        || (prev.is_some_and(|p| lang.adverbs_in_passive.has(p))
+            && prev2.is_some_and(|p| lang.auxiliaries.has(p)))
 }
 
 /// The subject of an action word: the nearest party before it, or the sentence's first

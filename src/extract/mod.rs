@@ -13,6 +13,7 @@ pub mod rules;
 pub mod words;
 
 use crate::article::Article;
+use crate::lang::{self, Words};
 use crate::lexicon::{EntryType, Lexicon};
 use crate::sentences;
 use crate::time;
@@ -195,21 +196,6 @@ fn remember_place(ctx: &SentenceContext<'_>, lexicon: &Lexicon, state: &mut Arti
     }
 }
 
-/// Words that open a sentence referring back to the operation of the one before.
-const BACK_REFERENCES: &[&str] = &[
-    "the strikes",
-    "the strike",
-    "the assault",
-    "the attack",
-    "the raid",
-    "the raids",
-    "the air strikes",
-    "the airstrikes",
-    "the operation",
-    "the bombing",
-    "the attacks",
-];
-
 /// "The strikes, which the military said took place on Thursday": a sentence that opens by
 /// referring back to the operation dates the undated claims of the sentence before.
 fn date_from_next_sentence(
@@ -225,7 +211,10 @@ fn date_from_next_sentence(
             continue;
         };
         if next_common.date_basis != "stated"
-            || !BACK_REFERENCES.iter().any(|b| next.starts_with(b))
+            || !lang::en()
+                .back_references
+                .iter()
+                .any(|b| next.starts_with(b.as_str()))
         {
             continue;
         }
@@ -255,25 +244,6 @@ fn main_place(ctx: &SentenceContext<'_>, lexicon: &Lexicon) -> Option<String> {
         .find(|e| e.country.as_deref() != Some(e.id.as_str()))
         .map(|e| e.id.clone())
 }
-
-const STATEMENT_WORDS: &[&str] = &[
-    "said",
-    "says",
-    "announced",
-    "told",
-    "reported",
-    "added",
-    "stated",
-    "statement",
-    "saying",
-    "announcement",
-    "confirmed",
-    "claimed",
-];
-
-/// Words right before a time expression that make it the event's time after all
-/// ("the strikes, which the military said in a statement took place on Thursday").
-const EVENT_WORDS: &[&str] = &["place", "occurred", "happened", "began", "started", "came"];
 
 /// Place, date, time text and source of a sentence. The flag says a relative date could
 /// not be resolved because the publication date is unknown.
@@ -404,27 +374,15 @@ fn event_dates(
     out
 }
 
-/// Words that open another clause: a time expression before one of them and the trigger
-/// after it belongs to the other clause ("driven out in March, but retook it in December").
-const CLAUSE_OPENERS: &[&str] = &[
-    "but", "before", "after", "while", "when", "although", "then",
-];
-
-/// Words that open another clause after a trigger ("when" is left out: "were killed when
-/// strikes hit the town on Friday" dates the same event).
-const LATER_CLAUSE_OPENERS: &[&str] = &[
-    "which", "since", "before", "after", "but", "although", "whereas", "while",
-];
-
 /// What a time in another clause adds to its distance: more than any sentence is long.
 const OTHER_CLAUSE: usize = 1 << 20;
 
 /// True when `between` holds a semicolon or one of `openers` (another clause starts).
-fn names_another_clause(between: &str, openers: &[&str]) -> bool {
+fn names_another_clause(between: &str, openers: &Words) -> bool {
     between.contains(';')
         || between
             .split(|c: char| !c.is_alphabetic())
-            .any(|w| openers.iter().any(|o| w.eq_ignore_ascii_case(o)))
+            .any(|w| openers.has(&w.to_lowercase()))
 }
 
 /// How far a time expression is from a trigger (byte offsets in the sentence). A time in
@@ -437,14 +395,14 @@ fn time_distance(text: &str, d: &EventDate, start: usize, end: usize) -> usize {
         let between = text.get(end..d.start).unwrap_or("");
         (
             d.start - end,
-            names_another_clause(between, LATER_CLAUSE_OPENERS),
+            names_another_clause(between, &lang::en().later_clause_openers),
         )
     } else {
         let opens_sentence = text[..d.start].chars().all(|c| !c.is_alphanumeric());
         let between = text.get(d.end.min(start)..start).unwrap_or("");
         (
             start.saturating_sub(d.end),
-            !opens_sentence && names_another_clause(between, CLAUSE_OPENERS),
+            !opens_sentence && names_another_clause(between, &lang::en().clause_openers),
         )
     };
     gap + if other_clause { OTHER_CLAUSE } else { 0 }
@@ -503,10 +461,11 @@ fn is_statement_time(text: &str, t: &time::TimeMatch) -> bool {
         .rev()
         .take(5)
         .collect();
-    if tail.iter().take(2).any(|w| EVENT_WORDS.contains(w)) {
+    let lang = lang::en();
+    if tail.iter().take(2).any(|w| lang.event_words.has(w)) {
         return false;
     }
-    tail.iter().take(3).any(|w| STATEMENT_WORDS.contains(w))
+    tail.iter().take(3).any(|w| lang.speech.has(w))
 }
 
 #[cfg(test)]

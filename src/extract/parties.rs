@@ -4,18 +4,8 @@
 
 use super::context::SentenceContext;
 use super::words::Word;
+use crate::lang;
 use crate::lexicon::{EntryType, Lexicon, Mention};
-
-/// Phrases whose party only supports the action ("backed by Russia").
-const SUPPORT: &[&str] = &[
-    "backed by",
-    "with the support of",
-    "supported by",
-    "with the backing of",
-    "backing of",
-    "with the help of",
-    "aided by",
-];
 
 /// A party name used as an adjective: "IS-affiliated", "US-backed".
 pub fn adjectival(ctx: &SentenceContext<'_>, m: &Mention) -> bool {
@@ -28,7 +18,8 @@ pub fn adjectival(ctx: &SentenceContext<'_>, m: &Mention) -> bool {
 pub fn supporting(ctx: &SentenceContext<'_>, m: &Mention) -> bool {
     let before = ctx.text[..m.start].to_lowercase();
     let before = before.trim_end().trim_end_matches("the").trim_end();
-    if SUPPORT.iter().any(|s| before.ends_with(s)) {
+    let support = &lang::en().support;
+    if support.iter().any(|s| before.ends_with(s.as_str())) {
         return true;
     }
     let tail: String = before
@@ -39,7 +30,7 @@ pub fn supporting(ctx: &SentenceContext<'_>, m: &Mention) -> bool {
         .into_iter()
         .rev()
         .collect();
-    SUPPORT.iter().any(|s| tail.contains(s)) && !tail.contains(',')
+    support.iter().any(|s| tail.contains(s.as_str())) && !tail.contains(',')
 }
 
 fn is_civilians(lexicon: &Lexicon, m: &Mention) -> bool {

@@ -4,150 +4,8 @@
 use super::context::SentenceContext;
 use super::parties::adjectival;
 use super::words::Word;
+use crate::lang;
 use crate::lexicon::{EntryType, Mention};
-
-/// Words that end a noun phrase.
-const STOP: &[&str] = &[
-    "and",
-    "or",
-    "but",
-    "in",
-    "on",
-    "at",
-    "near",
-    "from",
-    "with",
-    "by",
-    "were",
-    "was",
-    "had",
-    "have",
-    "has",
-    "are",
-    "is",
-    "be",
-    "been",
-    "who",
-    "which",
-    "that",
-    "during",
-    "after",
-    "before",
-    "including",
-    "belonging",
-    "to",
-    "for",
-    "as",
-    "while",
-    "when",
-    "since",
-    "into",
-    "across",
-    "than",
-    "said",
-    "says",
-    "under",
-    "against",
-    "inside",
-    "outside",
-    "along",
-    "toward",
-    "towards",
-    "through",
-    "per",
-    "each",
-    "daily",
-    "every",
-    "also",
-    "reportedly",
-    "all",
-    "of",
-    "there",
-    "amid",
-    "among",
-    "between",
-    "if",
-    "whose",
-    "where",
-    "this",
-    "last",
-    "these",
-    "those",
-    "out",
-    "over",
-    "off",
-    "up",
-    "onto",
-    "within",
-    "without",
-    "about",
-    "will",
-    "would",
-    "could",
-    "may",
-];
-
-/// Words a noun phrase may open with before its noun ("two of the site's temples").
-const LEADING: &[&str] = &[
-    "of", "the", "its", "their", "his", "her", "our", "those", "these",
-];
-
-/// Modifiers dropped from a thing's unit ("badly damaged buildings" counts `building`).
-const ADJECTIVES: &[&str] = &[
-    "other",
-    "former",
-    "ancient",
-    "old",
-    "new",
-    "heavy",
-    "several",
-    "more",
-    "many",
-    "few",
-    "some",
-    "key",
-    "major",
-    "senior",
-    "high",
-    "ranking",
-    "high-ranking",
-    "local",
-    "foreign",
-    "armed",
-    "famed",
-    "historic",
-    "prized",
-    "treasured",
-    "triumphal",
-    "small",
-    "large",
-    "big",
-    "huge",
-    "main",
-    "top",
-    "second",
-    "third",
-    "first",
-    "further",
-    "additional",
-    "different",
-    "various",
-    "nearby",
-    "adjacent",
-    "funerary",
-    "pre-islamic",
-    "islamic",
-    "roman",
-    "enemy",
-    "hostile",
-    "russian",
-    "syrian",
-    "iraqi",
-    "turkish",
-    "american",
-    "kurdish",
-    "terrorist",
-];
 
 /// A counted phrase.
 #[derive(Debug, Clone)]
@@ -176,17 +34,11 @@ pub struct Counted {
 
 /// The singular of a lower-case noun.
 pub fn singular(noun: &str) -> String {
-    const SAME: &[&str] = &[
-        "barracks",
-        "headquarters",
-        "series",
-        "species",
-        "arms",
-        "news",
-        "ammunition",
-        "people",
-    ];
-    if SAME.contains(&noun) || noun.len() < 4 || noun.ends_with("ss") || noun.ends_with("us") {
+    if lang::en().invariant_nouns.has(noun)
+        || noun.len() < 4
+        || noun.ends_with("ss")
+        || noun.ends_with("us")
+    {
         return noun.to_owned();
     }
     if let Some(stem) = noun.strip_suffix("ies") {
@@ -204,10 +56,14 @@ fn is_plural(noun: &str) -> bool {
     singular(noun) != noun
 }
 
+/// A word dropped from the front of a thing's unit: a figure, a general adjective, a
+/// participle or adverb, a possessive, or a capitalised word (a proper adjective such as
+/// "Russian" or "Roman": units are common nouns).
 fn is_modifier(word: &Word<'_>) -> bool {
     let w = word.lower();
-    w.chars().any(|c| c.is_ascii_digit())
-        || ADJECTIVES.contains(&w)
+    word.text.starts_with(char::is_uppercase)
+        || w.chars().any(|c| c.is_ascii_digit())
+        || lang::en().modifiers.has(w)
         || (w.ends_with("ed") && w.len() > 4)
         || w.ends_with("ly")
         || w.ends_with("'s")
@@ -222,7 +78,7 @@ fn noun_phrase(ctx: &SentenceContext<'_>, words: &[Word<'_>], from: usize) -> Ve
     while j < words.len() && out.len() < 8 {
         let w = &words[j];
         if leading
-            && (LEADING.contains(&w.lower())
+            && (lang::en().phrase_leading.has(w.lower())
                 || w.lower().ends_with("'s")
                 || w.lower().ends_with("’s"))
         {
@@ -239,7 +95,7 @@ fn noun_phrase(ctx: &SentenceContext<'_>, words: &[Word<'_>], from: usize) -> Ve
         }
         // "200 IS militants": an acronym of a party is no stop word.
         let party = ctx.of(EntryType::Party).any(|m| m.start == w.start);
-        if STOP.contains(&w.lower()) && !party {
+        if lang::en().phrase_stops.has(w.lower()) && !party {
             break;
         }
         // A kind word ends the phrase ("38 militants killed") unless a noun follows it
@@ -248,7 +104,7 @@ fn noun_phrase(ctx: &SentenceContext<'_>, words: &[Word<'_>], from: usize) -> Ve
             let next_is_noun = !w.comma_after
                 && !w.stop_after
                 && words.get(j + 1).is_some_and(|n| {
-                    !STOP.contains(&n.lower())
+                    !lang::en().phrase_stops.has(n.lower())
                         && !starts_kind(ctx, n)
                         && !is_determiner(n.lower())
                         && !n.lower().starts_with(|c: char| c.is_ascii_digit())
@@ -477,7 +333,8 @@ fn in_governed_list(ctx: &SentenceContext<'_>, words: &[Word<'_>], i: usize) -> 
     gap.len() <= 10
         && gap.iter().all(|w| {
             !w.stop_after
-                && (!STOP.contains(&w.lower()) || matches!(w.lower(), "and" | "as" | "well" | "or"))
+                && (!lang::en().phrase_stops.has(w.lower())
+                    || matches!(w.lower(), "and" | "as" | "well" | "or"))
         })
 }
 
@@ -493,9 +350,6 @@ fn group_lists(words: &[Word<'_>], phrases: &mut [Counted]) {
         }
     }
 }
-
-/// Prepositions that open a short post-modifier inside a list ("depots with ammunition").
-const POST_MODIFIERS: &[&str] = &["with", "of", "containing", "carrying", "loaded"];
 
 /// True when `b` continues the list `a` is in: only commas, "and"/"or", bare noun
 /// phrases or a short post-modifier stand between them.
@@ -514,7 +368,7 @@ fn joined(words: &[Word<'_>], a: &Counted, b: &Counted) -> bool {
     let mut k = 0;
     if gap
         .first()
-        .is_some_and(|w| POST_MODIFIERS.contains(&w.lower()))
+        .is_some_and(|w| lang::en().post_modifiers.has(w.lower()))
     {
         // Skip the post-modifier up to the separator.
         while k < gap.len() && !gap[k].comma_after && !matches!(gap[k].lower(), "and" | "or") {

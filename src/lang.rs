@@ -1,0 +1,95 @@
+//! The language file: the closed-class English the extraction rules read (auxiliaries,
+//! speech verbs, clause openers, part-of-place words...), each list written once in
+//! `python/warclaims/data/lang/en.toml` and loaded once. Parties, places, units, kinds and
+//! actions are the lexicon's ([`crate::lexicon`]), never listed here.
+
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// The English language file, compiled in.
+pub const EN_TOML: &str = include_str!("../python/warclaims/data/lang/en.toml");
+
+/// A set of lower-case words, looked up by binary search.
+#[derive(Debug, Clone, Default)]
+pub struct Words(Vec<String>);
+
+impl Words {
+    /// True when `word` (lower case) is in the set.
+    pub fn has(&self, word: &str) -> bool {
+        self.0.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+    }
+}
+
+impl<'de> Deserialize<'de> for Words {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut words: Vec<String> = Vec::deserialize(d)?;
+        for w in &mut words {
+            *w = w.to_lowercase();
+        }
+        words.sort();
+        words.dedup();
+        Ok(Words(words))
+    }
+}
+
+/// The word lists of one language (see the comments of `en.toml` for each).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lang {
+    pub auxiliaries: Words,
+    pub adverbs_in_passive: Words,
+    pub speech: Words,
+    pub event_words: Words,
+    /// Phrases opening a sentence that refers back to the operation before.
+    pub back_references: Vec<String>,
+    pub clause_openers: Words,
+    pub later_clause_openers: Words,
+    pub part_of_place: Words,
+    pub territory: Words,
+    /// Phrases before a capture verb that make it an aim.
+    pub intention: Vec<String>,
+    pub repelling: Words,
+    pub loss_words: Words,
+    pub post_fillers: Words,
+    pub phrase_stops: Words,
+    pub phrase_leading: Words,
+    pub modifiers: Words,
+    pub post_modifiers: Words,
+    pub invariant_nouns: Words,
+    /// Phrases whose party only supports the action.
+    pub support: Vec<String>,
+}
+
+impl Lang {
+    /// Parses a language file.
+    pub fn from_toml(text: &str) -> Result<Lang, toml::de::Error> {
+        toml::from_str(text)
+    }
+}
+
+/// The English word lists, parsed on first use.
+pub fn en() -> &'static Lang {
+    static EN: OnceLock<Lang> = OnceLock::new();
+    // The file is compiled in and parsed by a unit test, so this cannot fail at run time.
+    EN.get_or_init(|| Lang::from_toml(EN_TOML).expect("en.toml is compiled in and tested"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_file_parses_and_lists_lower_case() {
+        let lang = Lang::from_toml(EN_TOML).expect("en.toml parses");
+        assert!(lang.auxiliaries.has("were"));
+        assert!(lang.speech.has("said"));
+        assert!(!lang.speech.has("killed"));
+        assert!(lang.back_references.iter().all(|p| *p == p.to_lowercase()));
+    }
+
+    #[test]
+    fn an_unknown_list_is_an_error() {
+        let text = format!("{EN_TOML}\nnot_a_list = [\"x\"]\n");
+        assert!(Lang::from_toml(&text).is_err());
+    }
+}
