@@ -58,6 +58,10 @@ pub struct Lang {
     pub invariant_nouns: Words,
     /// Phrases whose party only supports the action.
     pub support: Vec<String>,
+    pub place_openers: Words,
+    pub place_nouns: Words,
+    pub place_suffixes: Words,
+    pub name_particles: Words,
 }
 
 impl Lang {

@@ -1,6 +1,8 @@
 //! What the extractor knows about one sentence: its text, lexicon mentions, figures and
 //! time expressions, all with byte offsets relative to the sentence.
 
+use super::places::{self, PlaceMention};
+use super::words::Word;
 use crate::figure::{self, FigureMatch};
 use crate::lexicon::{EntryType, Lexicon, Mention};
 use crate::sentences::Sentence;
@@ -29,6 +31,9 @@ pub struct SentenceContext<'a> {
     pub mentions: Vec<Mention>,
     pub figures: Vec<FigureMatch>,
     pub times: Vec<TimeMatch>,
+    /// Places in order: the lexicon's, and after [`SentenceContext::add_text_places`] the
+    /// names the wording marks as places.
+    pub places: Vec<PlaceMention>,
 }
 
 impl<'a> SentenceContext<'a> {
@@ -38,9 +43,10 @@ impl<'a> SentenceContext<'a> {
         let text = sentence.text(article_text);
         let mentions = lexicon.mentions(text);
         let deep = triggered(text, &mentions, lexicon);
-        SentenceContext {
+        let mut ctx = SentenceContext {
             sentence,
             text,
+            places: Vec::new(),
             figures: if deep {
                 figure::parse(text)
             } else {
@@ -48,6 +54,20 @@ impl<'a> SentenceContext<'a> {
             },
             times: if deep { time::parse(text) } else { Vec::new() },
             mentions,
+        };
+        ctx.places = places::lexicon_places(&ctx, lexicon);
+        ctx
+    }
+
+    /// Adds the places the wording names that the lexicon does not list.
+    pub fn add_text_places(&mut self, words: &[Word<'_>]) {
+        let found = places::text_places(self, words);
+        if !found.is_empty() {
+            // A division ("Idlib province") replaces the lexicon's city inside its name.
+            self.places
+                .retain(|p| !found.iter().any(|f| f.start <= p.start && p.end <= f.end));
+            self.places.extend(found);
+            self.places.sort_by_key(|p| p.start);
         }
     }
 

@@ -7,11 +7,12 @@
 
 use super::context::SentenceContext;
 use super::parties::{self, from_word};
+use super::places::PlaceMention;
 use super::rules::ControlRule;
 use super::words::{word_at, Word};
 use super::{ArticleState, Common, ControlRow};
 use crate::lang;
-use crate::lexicon::{Entry, EntryType, Lexicon, Mention};
+use crate::lexicon::{EntryType, Lexicon, Mention};
 
 /// How far (bytes) after an action word its place may stand.
 const PLACE_AFTER: usize = 120;
@@ -231,7 +232,7 @@ fn reduced_relative(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Ment
         return false;
     };
     let prev_is_party = ctx.of(EntryType::Party).any(|m| m.end == prev.end);
-    let prev_is_place = ctx.of(EntryType::Place).any(|m| m.end == prev.end);
+    let prev_is_place = ctx.places.iter().any(|p| p.end == prev.end);
     participle
         && prev_is_place
         && !prev_is_party
@@ -250,12 +251,8 @@ fn intended(ctx: &SentenceContext<'_>, action: &Mention) -> bool {
 }
 
 /// A place opening the sentence before a comma: a dateline ("Damascus, Syrian forces ...").
-pub fn is_dateline(ctx: &SentenceContext<'_>, m: &Mention) -> bool {
-    m.start == 0 && ctx.text[m.end..].starts_with(',')
-}
-
-fn is_country(e: &Entry) -> bool {
-    e.country.as_deref() == Some(e.id.as_str())
+pub fn is_dateline(ctx: &SentenceContext<'_>, start: usize, end: usize) -> bool {
+    start == 0 && ctx.text[end..].starts_with(',')
 }
 
 /// The places an action word is about.
@@ -278,15 +275,15 @@ fn places_of(
         .filter(|w| w.start >= action.end && w.start <= action.end + PLACE_AFTER)
         .enumerate()
     {
-        if let Some(m) = ctx
-            .of(EntryType::Place)
-            .find(|m| m.start == w.start && !is_dateline(ctx, m))
+        if let Some(p) = ctx
+            .places
+            .iter()
+            .find(|p| p.start == w.start && !is_dateline(ctx, p.start, p.end))
         {
-            let e = lexicon.entry(m);
-            if is_country(e) {
+            if p.is_country {
                 country_named = true;
-            } else if (out.is_empty() || joined) && !out.contains(&e.id) {
-                out.push(e.id.clone());
+            } else if (out.is_empty() || joined) && !out.contains(&p.id) {
+                out.push(p.id.clone());
                 joined = false;
                 since_first = 0;
             }
@@ -313,15 +310,12 @@ fn places_of(
         return out;
     }
     let near_before = ctx
-        .of(EntryType::Place)
-        .filter(|m| {
-            m.end <= action.start
-                && action.start - m.end <= PLACE_BEFORE
-                && !is_country(lexicon.entry(m))
-        })
-        .max_by_key(|m| m.end);
-    if let Some(m) = near_before {
-        return vec![lexicon.entry(m).id.clone()];
+        .places
+        .iter()
+        .filter(|p| p.end <= action.start && action.start - p.end <= PLACE_BEFORE && !p.is_country)
+        .max_by_key(|p| p.end);
+    if let Some(p) = near_before {
+        return vec![p.id.clone()];
     }
     // "the city", "it": the place the article is about.
     let after: String = ctx.text[action.end..]
@@ -341,29 +335,25 @@ fn places_of(
             .to_lowercase()
             .trim_end()
             .ends_with("the")
-        && !ctx
-            .of(EntryType::Place)
-            .any(|m| !is_country(lexicon.entry(m)));
+        && !ctx.places.iter().any(|p| !p.is_country);
     if refers_back || definite_fight {
         return state.current_place.clone().into_iter().collect();
     }
     // A capture or withdrawal whose object is a pronoun ("drove them out"): the sentence's
     // one place.
-    let own: Vec<&Mention> = ctx
-        .of(EntryType::Place)
-        .filter(|m| !is_country(lexicon.entry(m)) && !is_dateline(ctx, m))
+    let own: Vec<&PlaceMention> = ctx
+        .places
+        .iter()
+        .filter(|p| !p.is_country && !is_dateline(ctx, p.start, p.end))
         .collect();
     let id = lexicon.entry(action).id.as_str();
     match own.as_slice() {
         [only] if matches!(id, "captured" | "withdrew" | "fighting") && !country_named => {
-            vec![lexicon.entry(only).id.clone()]
+            vec![only.id.clone()]
         }
         // No place at all ("since IS militants were pushed out nine months ago"): the
         // place the article is about.
-        [] if matches!(id, "captured" | "withdrew")
-            && !country_named
-            && ctx.of(EntryType::Place).next().is_none() =>
-        {
+        [] if matches!(id, "captured" | "withdrew") && !country_named && ctx.places.is_empty() => {
             state.current_place.clone().into_iter().collect()
         }
         _ => Vec::new(),
@@ -374,14 +364,16 @@ fn places_of(
 /// outskirts of", "west of", "a third of").
 fn is_part(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -> bool {
     let first_place = ctx
-        .of(EntryType::Place)
-        .find(|m| m.start >= action.end)
-        .map_or(action.end + 60, |m| m.start);
+        .places
+        .iter()
+        .find(|p| p.start >= action.end)
+        .map_or(action.end + 60, |p| p.start);
     let trigger = ctx.text[action.start..action.end].to_lowercase();
     let place_before = ctx
-        .of(EntryType::Place)
-        .filter(|m| m.end <= action.start && action.start - m.end <= PLACE_BEFORE)
-        .max_by_key(|m| m.end);
+        .places
+        .iter()
+        .filter(|p| p.end <= action.start && action.start - p.end <= PLACE_BEFORE)
+        .max_by_key(|p| p.end);
     let part_before = place_before.is_some_and(|m| {
         let head = ctx.text[..m.start].to_lowercase();
         head.split_whitespace()

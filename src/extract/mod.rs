@@ -9,6 +9,7 @@ pub mod context;
 pub mod control;
 pub mod parties;
 pub mod phrases;
+pub mod places;
 pub mod rules;
 pub mod words;
 
@@ -134,7 +135,7 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
     let mut first_claim_of: Vec<usize> = Vec::with_capacity(sentences.len());
     let mut common_of_sentence: Vec<Option<Common>> = Vec::with_capacity(sentences.len());
     for sentence in &sentences {
-        let ctx = SentenceContext::new(&article.text, *sentence, lexicon);
+        let mut ctx = SentenceContext::new(&article.text, *sentence, lexicon);
         let first_claim = result.claims.len();
         first_claim_of.push(first_claim);
         let has_trigger = !ctx.figures.is_empty()
@@ -142,11 +143,12 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
             || ctx.of(EntryType::Kind).next().is_some();
         if !has_trigger {
             common_of_sentence.push(None);
-            remember_place(&ctx, lexicon, &mut state);
+            remember_place(&ctx, &mut state);
             state.previous_agents.clear();
             continue;
         }
         let words = words::words(ctx.text);
+        ctx.add_text_places(&words);
         let (common, dated, missing) = common_of(&ctx, lexicon, article.published, &mut state);
         unresolved_for_missing_date |= missing;
         let first_control = result.control.len();
@@ -163,7 +165,7 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
             &mut result.control[first_control..],
         );
         state.previous_agents = claims::kind_subjects(&ctx, lexicon, &words);
-        remember_place(&ctx, lexicon, &mut state);
+        remember_place(&ctx, &mut state);
         common_of_sentence.push(Some(common));
     }
     date_from_next_sentence(
@@ -190,8 +192,8 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
     result
 }
 
-fn remember_place(ctx: &SentenceContext<'_>, lexicon: &Lexicon, state: &mut ArticleState) {
-    if let Some(place) = main_place(ctx, lexicon) {
+fn remember_place(ctx: &SentenceContext<'_>, state: &mut ArticleState) {
+    if let Some(place) = main_place(ctx) {
         state.current_place = Some(place);
     }
 }
@@ -234,15 +236,11 @@ fn date_from_next_sentence(
 }
 
 /// The first city-level place of a sentence (a country only when nothing finer is named).
-fn main_place(ctx: &SentenceContext<'_>, lexicon: &Lexicon) -> Option<String> {
-    let mut places = ctx
-        .of(EntryType::Place)
-        .filter(|m| !control::is_dateline(ctx, m))
-        .map(|m| lexicon.entry(m));
-    let all: Vec<_> = places.by_ref().collect();
-    all.iter()
-        .find(|e| e.country.as_deref() != Some(e.id.as_str()))
-        .map(|e| e.id.clone())
+fn main_place(ctx: &SentenceContext<'_>) -> Option<String> {
+    ctx.places
+        .iter()
+        .find(|p| !p.is_country && !control::is_dateline(ctx, p.start, p.end))
+        .map(|p| p.id.clone())
 }
 
 /// Place, date, time text and source of a sentence. The flag says a relative date could
@@ -254,11 +252,7 @@ fn common_of(
     state: &mut ArticleState,
 ) -> (Common, Vec<EventDate>, bool) {
     let mut common = Common {
-        place: main_place(ctx, lexicon).or_else(|| {
-            ctx.of(EntryType::Place)
-                .next()
-                .map(|m| lexicon.entry(m).id.clone())
-        }),
+        place: main_place(ctx).or_else(|| ctx.places.first().map(|p| p.id.clone())),
         date_basis: "none",
         sentence_start: ctx.sentence.start,
         sentence_end: ctx.sentence.end,
