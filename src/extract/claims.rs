@@ -306,7 +306,7 @@ fn claim_for(
         }),
     };
     let carried_out = matches!(kind.as_str(), "strikes" | "sorties" | "targets");
-    let (actor, agent) = if carried_out {
+    let (actor, agent, victims_named) = if carried_out {
         // The phrase's party carried out strikes ("25 coalition strikes") but owns targets
         // ("70 IS targets").
         let in_phrase = party_id(lexicon, p.party.as_ref()).filter(|_| kind != "targets");
@@ -331,7 +331,7 @@ fn claim_for(
                 .or(subject)
                 .or_else(|| common.source.clone().filter(|s| is_party(lexicon, s)))
         };
-        (by.clone(), by)
+        (by.clone(), by, false)
     } else {
         let lost_subject = trigger
             .filter(|t| t.lost)
@@ -345,7 +345,16 @@ fn claim_for(
                 entry
                     .filter(|e| e.side.as_deref() == Some("state"))
                     .and_then(|_| state_of(lexicon, place.as_deref()))
+            })
+            .or_else(|| {
+                people
+                    .then(|| unnamed_victims(lexicon, state, &kind))
+                    .flatten()
             });
+        let victims_named = people
+            && matches!(kind.as_str(), "killed" | "wounded")
+            && stated.is_some()
+            && stated == parties::civilian_party(lexicon);
         let unowned = entry.is_some_and(|e| e.owned == Some(false));
         let agent = if lost_subject.is_some() {
             None
@@ -361,7 +370,7 @@ fn claim_for(
         } else {
             other_party(ctx, lexicon, agent.as_deref(), money.is_some(), words, p)
         };
-        (actor, agent)
+        (actor, agent, victims_named)
     };
     Some(row(
         sc,
@@ -372,8 +381,19 @@ fn claim_for(
             actor,
             agent,
             rule,
+            victims_named,
         },
     ))
+}
+
+/// The party of people a toll counts without naming theirs: the displaced are civilians;
+/// the killed and wounded are the victims the article counted by name before, else none.
+fn unnamed_victims(lexicon: &Lexicon, state: &ArticleState, kind: &str) -> Option<String> {
+    match kind {
+        "displaced" => parties::civilian_party(lexicon),
+        "killed" | "wounded" => state.victims.clone(),
+        _ => None,
+    }
 }
 
 /// What a claim says beyond its figure: what happened, what is counted, whose, by whom,
@@ -384,6 +404,8 @@ struct Reading {
     actor: Option<String>,
     agent: Option<String>,
     rule: ClaimRule,
+    /// The claim counts killed or wounded civilians.
+    victims_named: bool,
 }
 
 /// The claim row of a counted phrase: its figure's bounds and text (a singular phrase
@@ -418,6 +440,7 @@ fn row(sc: Scope<'_, '_>, p: &Counted, r: Reading) -> ClaimRow {
         end: ctx.sentence.start + p.end,
         common: common.clone(),
         rule: r.rule,
+        victims_named: r.victims_named,
     }
 }
 
@@ -595,11 +618,7 @@ fn elliptical_claim(
         .filter(|k| matches!(*k, "killed" | "wounded" | "captured" | "displaced"));
     let (kind, unit, actor, agent, rule) = match (people_kind, outer) {
         (Some(k), _) => {
-            let civilians = lexicon
-                .entries(EntryType::Unit)
-                .iter()
-                .find(|e| e.id == "person")
-                .and_then(|e| e.party.clone());
+            let civilians = unnamed_victims(lexicon, state, k);
             let agent = subject_before(ctx, lexicon, words, p.start, &[])
                 .or_else(|| state.previous_agent(k));
             (
@@ -633,6 +652,7 @@ fn elliptical_claim(
             actor,
             agent,
             rule,
+            victims_named: false,
         },
     ))
 }

@@ -57,6 +57,9 @@ pub struct ClaimRow {
     pub common: Common,
     /// The rule that read this claim.
     pub rule: ClaimRule,
+    /// The claim counts killed or wounded civilians: later tolls of people of no stated
+    /// party in the article are theirs.
+    pub victims_named: bool,
 }
 
 /// One control event, with byte offsets into the article text.
@@ -83,6 +86,9 @@ pub struct ArticleState {
     pub previous_agents: Vec<(String, String)>,
     /// The last day a time expression placed an event on ("later in the day").
     pub last_day: Option<NaiveDate>,
+    /// Civilians, once the article counted killed or wounded civilians ("17 civilians"):
+    /// people of no stated party in a later toll are theirs.
+    pub victims: Option<String>,
     /// The last attribution, for "it said" and quotes that continue a statement.
     pub last_source: Option<(String, String)>,
 }
@@ -165,6 +171,13 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
             &mut result.control[first_control..],
         );
         state.previous_agents = claims::kind_subjects(&ctx, lexicon, &words);
+        if let Some(v) = result.claims[first_claim..]
+            .iter()
+            .rev()
+            .find_map(|c| c.actor.clone().filter(|_| c.victims_named))
+        {
+            state.victims = Some(v);
+        }
         remember_place(&ctx, &mut state);
         common_of_sentence.push(Some(common));
     }

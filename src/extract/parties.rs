@@ -37,6 +37,15 @@ fn is_civilians(lexicon: &Lexicon, m: &Mention) -> bool {
     lexicon.entry(m).side.as_deref() == Some("civilian")
 }
 
+/// The lexicon's party of civilians (side `civilian`), if it has one.
+pub fn civilian_party(lexicon: &Lexicon) -> Option<String> {
+    lexicon
+        .entries(EntryType::Party)
+        .iter()
+        .find(|e| e.side.as_deref() == Some("civilian"))
+        .map(|e| e.id.clone())
+}
+
 /// Parties that can do or suffer something: not adjectives, not civilians.
 pub fn active<'c>(
     ctx: &'c SentenceContext<'_>,
