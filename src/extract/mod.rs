@@ -15,7 +15,7 @@ pub mod words;
 
 use crate::article::Article;
 use crate::lang::{self, Words};
-use crate::lexicon::{EntryType, Lexicon};
+use crate::lexicon::{self, EntryType, Lexicon};
 use crate::sentences;
 use crate::time;
 use crate::warning::Warning;
@@ -140,8 +140,12 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
         .collect();
     let mut first_claim_of: Vec<usize> = Vec::with_capacity(sentences.len());
     let mut common_of_sentence: Vec<Option<Common>> = Vec::with_capacity(sentences.len());
-    for sentence in &sentences {
-        let mut ctx = SentenceContext::new(&article.text, *sentence, lexicon);
+    let mut contexts: Vec<SentenceContext<'_>> = sentences
+        .iter()
+        .map(|s| SentenceContext::new(&article.text, *s, lexicon))
+        .collect();
+    resolve_generic_parties(&mut contexts, lexicon);
+    for mut ctx in contexts {
         let first_claim = result.claims.len();
         first_claim_of.push(first_claim);
         let has_trigger = !ctx.figures.is_empty()
@@ -203,6 +207,49 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
         ));
     }
     result
+}
+
+/// The country sentences are about: the one their places and state parties point to most
+/// (the first named wins a tie), among countries whose state forces the lexicon knows.
+fn country_of<'l>(contexts: &[SentenceContext<'_>], lexicon: &'l Lexicon) -> Option<&'l str> {
+    let mut votes: Vec<(&'l str, usize)> = Vec::new();
+    for m in contexts.iter().flat_map(|c| c.mentions.iter()) {
+        let e = lexicon.entry(m);
+        let country = match m.ty {
+            EntryType::Place => e.country.as_deref(),
+            EntryType::Party if e.generic.is_none() => e.country.as_deref(),
+            _ => None,
+        };
+        let Some(country) = country.filter(|c| lexicon.state_party(c).is_some()) else {
+            continue;
+        };
+        match votes.iter_mut().find(|(c, _)| *c == country) {
+            Some((_, n)) => *n += 1,
+            None => votes.push((country, 1)),
+        }
+    }
+    let best = votes.iter().map(|(_, n)| *n).max()?;
+    votes.iter().find(|(_, n)| *n == best).map(|(c, _)| *c)
+}
+
+/// Points every mention of a generic party ("the army") at the party it names: the state
+/// forces of the country its sentence is about, else of the article's country.
+fn resolve_generic_parties(contexts: &mut [SentenceContext<'_>], lexicon: &Lexicon) {
+    let generic =
+        |m: &lexicon::Mention| m.ty == EntryType::Party && lexicon.entry(m).generic.is_some();
+    if !contexts.iter().any(|c| c.mentions.iter().any(generic)) {
+        return;
+    }
+    let article = country_of(contexts, lexicon);
+    for k in 0..contexts.len() {
+        if !contexts[k].mentions.iter().any(generic) {
+            continue;
+        }
+        let country = country_of(&contexts[k..=k], lexicon).or(article);
+        for m in contexts[k].mentions.iter_mut().filter(|m| generic(m)) {
+            m.index = lexicon.resolve_generic(m.index, country);
+        }
+    }
 }
 
 fn remember_place(ctx: &SentenceContext<'_>, state: &mut ArticleState) {

@@ -48,17 +48,29 @@ fn capitalised(w: &Word<'_>) -> bool {
         && !(w.text.len() <= 5 && w.text.chars().all(|c| c.is_uppercase()))
 }
 
+fn is_possessive(w: &Word<'_>) -> bool {
+    w.text.ends_with("'s") || w.text.ends_with("’s")
+}
+
 /// A name starting at word `i`: capitalised words, joined by name particles ("Ras al-Ain",
 /// "Deir ez-Zor"), up to four words; returns the index of its last word.
 fn name_at(words: &[Word<'_>], i: usize) -> Option<usize> {
-    let particles = &lang::en().name_particles;
+    let lang = lang::en();
+    let particles = &lang.name_particles;
     let first = words.get(i)?;
     if !first.text.starts_with(char::is_uppercase) || !capitalised(first) {
         return None;
     }
     let mut last = i;
-    while last + 1 < words.len() && last - i < 3 && !words[last].boundary_after() {
+    while last + 1 < words.len()
+        && last - i < 3
+        && !words[last].boundary_after()
+        && !is_possessive(&words[last])
+    {
         let next = &words[last + 1];
+        if lang.place_suffixes.has(next.lower()) {
+            break;
+        }
         if capitalised(next)
             || (particles.has(next.lower()) && words.get(last + 2).is_some_and(capitalised))
         {
@@ -111,6 +123,19 @@ fn opened_as_place(ctx: &SentenceContext<'_>, words: &[Word<'_>], i: usize) -> b
         && lang.place_nouns.has(words[k - 1].lower())
 }
 
+/// A headline in title case ("Iraqi Forces Retake Christian Ghost Town Near Mosul"):
+/// capitals there do not mark names.
+fn is_headline(words: &[Word<'_>]) -> bool {
+    let lettered: Vec<&Word<'_>> = words
+        .iter()
+        .filter(|w| w.text.len() > 3 && w.text.starts_with(char::is_alphabetic))
+        .collect();
+    lettered.len() >= 4
+        && lettered
+            .iter()
+            .all(|w| w.text.starts_with(char::is_uppercase))
+}
+
 /// The lexicon's name of the place at a span, else the span as written.
 fn lexicon_name(ctx: &SentenceContext<'_>, start: usize, end: usize) -> String {
     ctx.places
@@ -132,6 +157,9 @@ pub fn text_places(ctx: &SentenceContext<'_>, words: &[Word<'_>]) -> Vec<PlaceMe
             || ctx.times.iter().any(|t| t.start < end && start < t.end)
             || ctx.figures.iter().any(|f| f.start < end && start < f.end)
     };
+    if is_headline(words) {
+        return out;
+    }
     let mut i = 0;
     while i < words.len() {
         let Some(last) = name_at(words, i) else {
@@ -139,15 +167,23 @@ pub fn text_places(ctx: &SentenceContext<'_>, words: &[Word<'_>]) -> Vec<PlaceMe
             continue;
         };
         let (start, mut end) = (words[i].start, words[last].end);
-        let suffix = words
-            .get(last + 1)
-            .filter(|w| !words[last].boundary_after() && lang.place_suffixes.has(w.lower()));
+        // "state" is a division only as a name's part ("Rakhine State"), not in "state media".
+        let suffix = words.get(last + 1).filter(|w| {
+            !words[last].boundary_after()
+                && lang.place_suffixes.has(w.lower())
+                && (w.lower() != "state" || w.text.starts_with('S'))
+        });
         if let Some(s) = suffix {
             end = s.end;
         }
         let is_place = suffix.is_some() || opened_as_place(ctx, words, i);
         if is_place && !taken(start, words[last].end, suffix.is_some()) {
             let id = match suffix {
+                // Divisions in lower case ("Kursk region"), but a State keeps its capital
+                // as part of its name ("Rakhine State").
+                Some(s) if s.text == "State" => {
+                    format!("{} State", lexicon_name(ctx, start, words[last].end))
+                }
                 Some(s) => format!(
                     "{} {}",
                     lexicon_name(ctx, start, words[last].end),
@@ -155,6 +191,11 @@ pub fn text_places(ctx: &SentenceContext<'_>, words: &[Word<'_>]) -> Vec<PlaceMe
                 ),
                 None => ctx.text[start..end].to_owned(),
             };
+            // "Hodeida's port": the name without its possessive.
+            let id = id
+                .strip_suffix("'s")
+                .or_else(|| id.strip_suffix("’s"))
+                .map_or(id.clone(), str::to_owned);
             out.push(PlaceMention {
                 start,
                 end,
@@ -206,6 +247,19 @@ mod tests {
             found("Government forces seized the outskirts of Marib."),
             ["Marib"]
         );
+        assert_eq!(
+            found("Ukraine advanced in the Kursk region."),
+            ["Kursk region"]
+        );
+        assert_eq!(
+            found("The RSF attacked El Fasher in North Darfur State."),
+            ["El Fasher", "North Darfur State"]
+        );
+    }
+
+    #[test]
+    fn possessives_end_a_name() {
+        assert_eq!(found("The army retook Hodeida's port."), ["Hodeida"]);
     }
 
     #[test]
@@ -214,5 +268,7 @@ mod tests {
         assert!(found("Forces killed 12 militants on Friday in March.").is_empty());
         assert!(found("The UN said 30 people were killed.").is_empty());
         assert!(found("Islamic State fighters were killed near Palmyra.").is_empty());
+        assert!(found("Iraqi Forces Retake Christian Ghost Town Near Mosul").is_empty());
+        assert!(found("Forces advanced as Syria state media said 12 were killed.").is_empty());
     }
 }

@@ -142,6 +142,32 @@ impl Lexicon {
         }
     }
 
+    /// The state party of a country: the non-generic party whose `country` it is.
+    pub fn state_party(&self, country: &str) -> Option<usize> {
+        self.file
+            .party
+            .iter()
+            .position(|e| e.generic.is_none() && e.country.as_deref() == Some(country))
+    }
+
+    /// The party a generic party's mention names: the state forces of `country` where the
+    /// lexicon has them, else the entry's fallback `party`, else the entry itself.
+    pub fn resolve_generic(&self, index: usize, country: Option<&str>) -> usize {
+        let Some(entry) = self.file.party.get(index) else {
+            return index;
+        };
+        if entry.generic.is_none() {
+            return index;
+        }
+        country
+            .and_then(|c| self.state_party(c))
+            .or_else(|| {
+                let fallback = entry.party.as_deref()?;
+                self.file.party.iter().position(|e| e.id == fallback)
+            })
+            .unwrap_or(index)
+    }
+
     /// The entry a mention refers to.
     pub fn entry(&self, m: &Mention) -> &Entry {
         &self.entries(m.ty)[m.index]
@@ -256,6 +282,14 @@ fn check_entry(entry: &Entry, ty: EntryType, file: &str) -> Result<()> {
     }
     if let Some(a) = entry.aliases.iter().find(|a| a.trim().is_empty()) {
         return Err(err(format!("alias {a:?} is empty")));
+    }
+    if let Some(g) = entry.generic.as_deref() {
+        if ty != EntryType::Party || g != "state" {
+            return Err(err(format!(
+                "generic = {g:?}: only a party can be generic, and the one role is \"state\" \
+                 (the state forces of the article's country)"
+            )));
+        }
     }
     if let (Some(lat), Some(lon)) = (entry.lat, entry.lon) {
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {

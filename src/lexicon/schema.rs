@@ -52,6 +52,12 @@ pub struct Entry {
     /// it relays another speaker in the same sentence, that speaker is the source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relay: Option<bool>,
+    /// Party: a generic name ("the army", "government forces") that names a role in the
+    /// war the article is about, not one party. `state` is the state forces (the party
+    /// whose `country` is the article's country); `party` is the one named where the
+    /// article's country is unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generic: Option<String>,
 }
 
 impl Entry {
@@ -65,7 +71,7 @@ impl Entry {
         macro_rules! take {
             ($($f:ident),*) => { $( if other.$f.is_some() { self.$f = other.$f; } )* };
         }
-        take!(side, unit, party, people, owned, country, lat, lon, relay);
+        take!(side, unit, party, people, owned, country, lat, lon, relay, generic);
     }
 }
 
