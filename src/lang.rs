@@ -61,6 +61,12 @@ pub struct Lang {
     pub place_openers: Words,
     pub place_nouns: Words,
     pub place_suffixes: Words,
+    pub action_objects: Words,
+    pub organisation_heads: Words,
+    pub town_parts: Words,
+    pub settlements: Words,
+    /// Endings (not words): matched with `ends_with`.
+    pub demonym_endings: Vec<String>,
     pub name_particles: Words,
 }
 

@@ -344,7 +344,7 @@ fn claim_for(
             .or_else(|| {
                 entry
                     .filter(|e| e.side.as_deref() == Some("state"))
-                    .and_then(|_| state_of(lexicon, place.as_deref()))
+                    .and_then(|_| state_of(lexicon, place.as_deref(), state.country.as_deref()))
             })
             .or_else(|| {
                 people
@@ -580,19 +580,17 @@ pub fn kind_subjects(
         .collect()
 }
 
-/// The state forces of the country a place lies in (troops killed near Palmyra are Syria's).
-fn state_of(lexicon: &Lexicon, place: Option<&str>) -> Option<String> {
+/// The state forces of the country a place lies in (troops killed near Palmyra are Syria's),
+/// else of the article's country.
+fn state_of(lexicon: &Lexicon, place: Option<&str>, article: Option<&str>) -> Option<String> {
     let country = lexicon
         .entries(EntryType::Place)
         .iter()
-        .find(|e| Some(e.id.as_str()) == place)?
-        .country
-        .clone()?;
-    lexicon
-        .entries(EntryType::Party)
-        .iter()
-        .find(|e| e.country.as_deref() == Some(country.as_str()))
-        .map(|e| e.id.clone())
+        .find(|e| Some(e.id.as_str()) == place)
+        .and_then(|e| e.country.as_deref())
+        .or(article)?;
+    let i = lexicon.state_party(country)?;
+    Some(lexicon.entries(EntryType::Party)[i].id.clone())
 }
 
 /// A figure with no noun: people when a people verb follows ("dozens had been injured"),

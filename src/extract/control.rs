@@ -255,6 +255,14 @@ pub fn is_dateline(ctx: &SentenceContext<'_>, start: usize, end: usize) -> bool 
     start == 0 && ctx.text[end..].starts_with(',')
 }
 
+/// The place a mention names: a part of a town counts as the town the article is about.
+fn placed(p: &PlaceMention, state: &ArticleState) -> String {
+    match &state.current_place {
+        Some(town) if p.town_part => town.clone(),
+        _ => p.id.clone(),
+    }
+}
+
 /// The places an action word is about.
 fn places_of(
     ctx: &SentenceContext<'_>,
@@ -280,10 +288,11 @@ fn places_of(
             .iter()
             .find(|p| p.start == w.start && !is_dateline(ctx, p.start, p.end))
         {
+            let id = placed(p, state);
             if p.is_country {
                 country_named = true;
-            } else if (out.is_empty() || joined) && !out.contains(&p.id) {
-                out.push(p.id.clone());
+            } else if (out.is_empty() || joined) && !out.contains(&id) {
+                out.push(id);
                 joined = false;
                 since_first = 0;
             }
@@ -315,7 +324,7 @@ fn places_of(
         .filter(|p| p.end <= action.start && action.start - p.end <= PLACE_BEFORE && !p.is_country)
         .max_by_key(|p| p.end);
     if let Some(p) = near_before {
-        return vec![p.id.clone()];
+        return vec![placed(p, state)];
     }
     // "the city", "it": the place the article is about.
     let after: String = ctx.text[action.end..]
@@ -349,7 +358,7 @@ fn places_of(
     let id = lexicon.entry(action).id.as_str();
     match own.as_slice() {
         [only] if matches!(id, "captured" | "withdrew" | "fighting") && !country_named => {
-            vec![only.id.clone()]
+            vec![placed(only, state)]
         }
         // No place at all ("since IS militants were pushed out nine months ago"): the
         // place the article is about.
@@ -363,12 +372,12 @@ fn places_of(
 /// Whether the object is a part of the place or a position near it ("neighbourhoods on the
 /// outskirts of", "west of", "a third of").
 fn is_part(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -> bool {
-    let first_place = ctx
-        .places
-        .iter()
-        .find(|p| p.start >= action.end)
-        .map_or(action.end + 60, |p| p.start);
-    let trigger = ctx.text[action.start..action.end].to_lowercase();
+    let lang = lang::en();
+    let object = ctx.places.iter().find(|p| p.start >= action.end);
+    if object.is_some_and(|p| p.town_part) {
+        return true;
+    }
+    let first_place = object.map_or(action.end + 60, |p| p.start);
     let place_before = ctx
         .places
         .iter()
@@ -379,16 +388,26 @@ fn is_part(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -> b
         head.split_whitespace()
             .rev()
             .take(3)
-            .any(|w| lang::en().part_of_place.has(w))
+            .any(|w| lang.part_of_place.has(w))
     });
+    // The action's own words name ground ("gained ground", "retakes parts of").
+    let trigger = ctx.text[action.start..action.end].to_lowercase();
+    let ground_in_trigger = trigger
+        .split_whitespace()
+        .any(|w| lang.part_of_place.has(w));
+    // "the villages of X and Y" names the villages: X is taken whole.
+    let gap: Vec<&Word<'_>> = words
+        .iter()
+        .filter(|w| w.start >= action.end && w.end <= first_place)
+        .collect();
+    let named_settlement = |k: usize| {
+        lang.settlements.has(gap[k].lower())
+            && gap.get(k + 1).is_some_and(|w| w.lower() == "of")
+            && k + 2 == gap.len()
+    };
     part_before
-        || trigger.contains("territory")
-        || trigger.contains("ground")
-        || trigger.contains("parts")
-        || words
-            .iter()
-            .filter(|w| w.start >= action.end && w.end <= first_place)
-            .any(|w| lang::en().part_of_place.has(w.lower()))
+        || ground_in_trigger
+        || (0..gap.len()).any(|k| lang.part_of_place.has(gap[k].lower()) && !named_settlement(k))
 }
 
 fn is_passive(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -> bool {
@@ -466,8 +485,11 @@ fn driven_object(
 
 /// The holder named before a holding noun: "IS strongholds", "ISIS heartland", "Kurdish-held".
 fn holder_before(ctx: &SentenceContext<'_>, lexicon: &Lexicon, action: &Mention) -> Option<String> {
+    // "-held" joins its holder ("GNA-held"): a party further away holds nothing here.
+    let joined = ctx.text[action.start..].starts_with('-');
     ctx.of(EntryType::Party)
-        .filter(|m| m.end <= action.start && lexicon.entry(m).side.as_deref() != Some("civilian"))
+        .filter(|m| m.end <= action.start && (!joined || m.end == action.start))
+        .filter(|m| lexicon.entry(m).side.as_deref() != Some("civilian"))
         .max_by_key(|m| m.end)
         .map(|m| lexicon.entry(m).id.clone())
 }

@@ -89,6 +89,9 @@ pub struct ArticleState {
     /// Civilians, once the article counted killed or wounded civilians ("17 civilians"):
     /// people of no stated party in a later toll are theirs.
     pub victims: Option<String>,
+    /// The country the article is about (see `country_of`): troops counted in a place of
+    /// unknown country are its state's.
+    pub country: Option<String>,
     /// The last attribution, for "it said" and quotes that continue a statement.
     pub last_source: Option<(String, String)>,
 }
@@ -144,7 +147,8 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
         .iter()
         .map(|s| SentenceContext::new(&article.text, *s, lexicon))
         .collect();
-    resolve_generic_parties(&mut contexts, lexicon);
+    state.country = country_of(&contexts, lexicon).map(str::to_owned);
+    resolve_generic_parties(&mut contexts, lexicon, state.country.as_deref());
     for mut ctx in contexts {
         let first_claim = result.claims.len();
         first_claim_of.push(first_claim);
@@ -234,13 +238,16 @@ fn country_of<'l>(contexts: &[SentenceContext<'_>], lexicon: &'l Lexicon) -> Opt
 
 /// Points every mention of a generic party ("the army") at the party it names: the state
 /// forces of the country its sentence is about, else of the article's country.
-fn resolve_generic_parties(contexts: &mut [SentenceContext<'_>], lexicon: &Lexicon) {
+fn resolve_generic_parties(
+    contexts: &mut [SentenceContext<'_>],
+    lexicon: &Lexicon,
+    article: Option<&str>,
+) {
     let generic =
         |m: &lexicon::Mention| m.ty == EntryType::Party && lexicon.entry(m).generic.is_some();
     if !contexts.iter().any(|c| c.mentions.iter().any(generic)) {
         return;
     }
-    let article = country_of(contexts, lexicon);
     for k in 0..contexts.len() {
         if !contexts[k].mentions.iter().any(generic) {
             continue;
@@ -299,7 +306,7 @@ fn date_from_next_sentence(
 fn main_place(ctx: &SentenceContext<'_>) -> Option<String> {
     ctx.places
         .iter()
-        .find(|p| !p.is_country && !control::is_dateline(ctx, p.start, p.end))
+        .find(|p| !p.is_country && !p.town_part && !control::is_dateline(ctx, p.start, p.end))
         .map(|p| p.id.clone())
 }
 

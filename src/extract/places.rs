@@ -19,6 +19,9 @@ pub struct PlaceMention {
     pub is_country: bool,
     /// Recognised from the wording, not the lexicon.
     pub from_text: bool,
+    /// Named as a part of a town ("the district of al-Nuaimiya"): it counts as the town
+    /// the article is about.
+    pub town_part: bool,
 }
 
 /// The lexicon's places of a sentence.
@@ -32,20 +35,24 @@ pub fn lexicon_places(ctx: &SentenceContext<'_>, lexicon: &Lexicon) -> Vec<Place
                 id: e.id.clone(),
                 is_country: e.country.as_deref() == Some(e.id.as_str()),
                 from_text: false,
+                town_part: false,
             }
         })
         .collect()
 }
 
-/// A word of a name: capitalised, or a particle joined to a capitalised word ("al-Ain").
+/// A word of a name: capitalised parts joined by hyphens, a particle allowed before a part
+/// ("Tal-Abyad", "al-Ain", "ez-Zor"), not an acronym ("the UN", "in IDF": organisations more
+/// often than places), not a compound with a lower-case word ("GNA-held", "US-backed").
 fn capitalised(w: &Word<'_>) -> bool {
-    let joined = w.text.split_once('-').is_some_and(|(particle, rest)| {
-        lang::en().name_particles.has(particle) && rest.starts_with(char::is_uppercase)
-    });
-    joined
-        || w.text.starts_with(char::is_uppercase)
-        // An acronym names an organisation more often than a place ("the UN", "in IDF").
-        && !(w.text.len() <= 5 && w.text.chars().all(|c| c.is_uppercase()))
+    let particles = &lang::en().name_particles;
+    let parts: Vec<&str> = w.text.split('-').collect();
+    let last = parts.len() - 1;
+    let acronym = w.text.len() <= 5 && w.text.chars().all(|c| c.is_uppercase());
+    !acronym
+        && parts.iter().enumerate().all(|(k, part)| {
+            part.starts_with(char::is_uppercase) || (k < last && particles.has(part))
+        })
 }
 
 fn is_possessive(w: &Word<'_>) -> bool {
@@ -54,11 +61,17 @@ fn is_possessive(w: &Word<'_>) -> bool {
 
 /// A name starting at word `i`: capitalised words, joined by name particles ("Ras al-Ain",
 /// "Deir ez-Zor"), up to four words; returns the index of its last word.
-fn name_at(words: &[Word<'_>], i: usize) -> Option<usize> {
+fn name_at(ctx: &SentenceContext<'_>, words: &[Word<'_>], i: usize) -> Option<usize> {
+    // Words the lexicon reads as something else than a place ("Retaking", "Russian").
+    let in_lexicon = |w: &Word<'_>| {
+        ctx.mentions
+            .iter()
+            .any(|m| m.ty != EntryType::Place && m.start < w.end && w.start < m.end)
+    };
     let lang = lang::en();
     let particles = &lang.name_particles;
     let first = words.get(i)?;
-    if !first.text.starts_with(char::is_uppercase) || !capitalised(first) {
+    if !capitalised(first) || in_lexicon(first) {
         return None;
     }
     let mut last = i;
@@ -68,7 +81,7 @@ fn name_at(words: &[Word<'_>], i: usize) -> Option<usize> {
         && !is_possessive(&words[last])
     {
         let next = &words[last + 1];
-        if lang.place_suffixes.has(next.lower()) {
+        if lang.place_suffixes.has(next.lower()) || in_lexicon(next) {
             break;
         }
         if capitalised(next)
@@ -117,10 +130,41 @@ fn opened_as_place(ctx: &SentenceContext<'_>, words: &[Word<'_>], i: usize) -> b
         .iter()
         .position(|w| std::ptr::eq(w, prev))
         .unwrap_or(0);
-    prev.lower() == "of"
-        && k > 0
-        && !words[k - 1].boundary_after()
-        && lang.place_nouns.has(words[k - 1].lower())
+    let Some(before) = k
+        .checked_sub(1)
+        .map(|j| &words[j])
+        .filter(|b| !b.boundary_after())
+    else {
+        return false;
+    };
+    // "the town of X", "north of X"; "an offensive on X", "the assault against X".
+    let action_before = ctx
+        .of(EntryType::Action)
+        .any(|m| m.end > before.start && m.end <= before.end);
+    (prev.lower() == "of" && lang.place_nouns.has(before.lower()))
+        || (action_before && lang.action_objects.has(prev.lower()))
+}
+
+/// "the district of X", "the X neighbourhood", "the X, Y and Z districts": a name with a
+/// noun of a town's part.
+fn town_part(words: &[Word<'_>], i: usize, last: usize) -> bool {
+    let lang = lang::en();
+    let after_of =
+        i >= 2 && words[i - 1].lower() == "of" && lang.town_parts.has(words[i - 2].lower());
+    // Over the rest of a list of names to the noun after it.
+    let mut k = last + 1;
+    while k < words.len() && k <= last + 8 {
+        let w = &words[k];
+        if lang.town_parts.has(w.lower()) {
+            return true;
+        }
+        let in_list = capitalised(w) || w.lower() == "and" || lang.name_particles.has(w.lower());
+        if !in_list || w.stop_after {
+            break;
+        }
+        k += 1;
+    }
+    after_of
 }
 
 /// A headline in title case ("Iraqi Forces Retake Christian Ghost Town Near Mosul"):
@@ -161,8 +205,11 @@ pub fn text_places(ctx: &SentenceContext<'_>, words: &[Word<'_>]) -> Vec<PlaceMe
         return out;
     }
     let mut i = 0;
+    // The last word of the previous place: names listed after it are places too
+    // ("Surman, Sabratha and Zeltin").
+    let mut previous: Option<usize> = None;
     while i < words.len() {
-        let Some(last) = name_at(words, i) else {
+        let Some(last) = name_at(ctx, words, i) else {
             i += 1;
             continue;
         };
@@ -176,7 +223,14 @@ pub fn text_places(ctx: &SentenceContext<'_>, words: &[Word<'_>]) -> Vec<PlaceMe
         if let Some(s) = suffix {
             end = s.end;
         }
-        let is_place = suffix.is_some() || opened_as_place(ctx, words, i);
+        let listed = previous.is_some_and(|j| {
+            let gap = &words[j + 1..i];
+            (words[j].comma_after || !gap.is_empty())
+                && !words[j].stop_after
+                && gap.len() <= 1
+                && gap.iter().all(|w| matches!(w.lower(), "and" | "or"))
+        });
+        let is_place = suffix.is_some() || listed || opened_as_place(ctx, words, i);
         if is_place && !taken(start, words[last].end, suffix.is_some()) {
             let id = match suffix {
                 // Divisions in lower case ("Kursk region"), but a State keeps its capital
@@ -196,13 +250,36 @@ pub fn text_places(ctx: &SentenceContext<'_>, words: &[Word<'_>]) -> Vec<PlaceMe
                 .strip_suffix("'s")
                 .or_else(|| id.strip_suffix("’s"))
                 .map_or(id.clone(), str::to_owned);
-            out.push(PlaceMention {
-                start,
-                end,
-                id,
-                is_country: false,
-                from_text: true,
+            let organisation = words[i..=last]
+                .iter()
+                .any(|w| lang.organisation_heads.has(w.lower()));
+            // "Syrian government forces", "Kurdish fighters": a name joined to what the
+            // lexicon reads is an adjective.
+            let next_noun = words.get(last + 1).filter(|n| {
+                suffix.is_none()
+                    && !words[last].boundary_after()
+                    && n.text.starts_with(char::is_lowercase)
             });
+            let demonym = last == i
+                && lang
+                    .demonym_endings
+                    .iter()
+                    .any(|e| words[i].lower().ends_with(e.as_str()));
+            let adjective = next_noun.is_some_and(|n| {
+                ctx.mentions.iter().any(|m| m.start == n.start)
+                    || (demonym && !lang.phrase_stops.has(n.lower()))
+            });
+            if !organisation && !adjective {
+                previous = Some(last);
+                out.push(PlaceMention {
+                    start,
+                    end,
+                    id,
+                    is_country: false,
+                    from_text: true,
+                    town_part: town_part(words, i, last),
+                });
+            }
         }
         i = last + 1;
     }
@@ -236,6 +313,14 @@ mod tests {
         );
         assert_eq!(found("Opposition fighters captured Saraqib."), ["Saraqib"]);
         assert_eq!(
+            found("An offensive on GNA-held Tripoli began."),
+            ["Tripoli"]
+        );
+        assert_eq!(
+            found("Retaking al-Qaryatain allows forces to advance."),
+            ["al-Qaryatain"]
+        );
+        assert_eq!(
             found("Clashes erupted in Ras al-Ain on Wednesday."),
             ["Ras al-Ain"]
         );
@@ -258,6 +343,18 @@ mod tests {
     }
 
     #[test]
+    fn parts_of_a_town_are_marked() {
+        let lexicon = Lexicon::default_lexicon().expect("lexicon");
+        let text = "Government forces seized the Sakhur, Haydariya and Sheikh Khodr districts.";
+        let ctx = SentenceContext::new(text, split(text)[0], &lexicon);
+        let parts: Vec<bool> = text_places(&ctx, &words(text))
+            .iter()
+            .map(|p| p.town_part)
+            .collect();
+        assert_eq!(parts, [true, true, true]);
+    }
+
+    #[test]
     fn possessives_end_a_name() {
         assert_eq!(found("The army retook Hodeida's port."), ["Hodeida"]);
     }
@@ -267,6 +364,9 @@ mod tests {
         assert!(found("The Ministry of Defence said 12 soldiers were killed.").is_empty());
         assert!(found("Forces killed 12 militants on Friday in March.").is_empty());
         assert!(found("The UN said 30 people were killed.").is_empty());
+        assert!(found("Fighting near the Western Command Headquarters went on.").is_empty());
+        assert!(found("Clashes with Syrian government forces went on.").is_empty());
+        assert!(found("It halted the advance of Kurdish militias nearby.").is_empty());
         assert!(found("Islamic State fighters were killed near Palmyra.").is_empty());
         assert!(found("Iraqi Forces Retake Christian Ghost Town Near Mosul").is_empty());
         assert!(found("Forces advanced as Syria state media said 12 were killed.").is_empty());
