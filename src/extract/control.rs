@@ -356,13 +356,28 @@ fn places_of(
         .filter(|p| !p.is_country && !is_dateline(ctx, p.start, p.end))
         .collect();
     let id = lexicon.entry(action).id.as_str();
+    // "lost at least 18 soldiers": a counted object is people, not the sentence's place.
+    let counted_object = words
+        .iter()
+        .filter(|w| w.start >= action.end)
+        .take(3)
+        .any(|w| {
+            ctx.figures
+                .iter()
+                .any(|f| f.start < w.end && w.start < f.end)
+        });
+    let takes_own = match id {
+        "fighting" => true,
+        "captured" | "withdrew" => !counted_object,
+        _ => false,
+    };
     match own.as_slice() {
-        [only] if matches!(id, "captured" | "withdrew" | "fighting") && !country_named => {
+        [only] if takes_own && !country_named => {
             vec![placed(only, state)]
         }
         // No place at all ("since IS militants were pushed out nine months ago"): the
         // place the article is about.
-        [] if matches!(id, "captured" | "withdrew") && !country_named && ctx.places.is_empty() => {
+        [] if takes_own && id != "fighting" && !country_named && ctx.places.is_empty() => {
             state.current_place.clone().into_iter().collect()
         }
         _ => Vec::new(),

@@ -265,10 +265,14 @@ pub fn text_places(ctx: &SentenceContext<'_>, words: &[Word<'_>]) -> Vec<PlaceMe
                     .demonym_endings
                     .iter()
                     .any(|e| words[i].lower().ends_with(e.as_str()));
-            let adjective = next_noun.is_some_and(|n| {
-                ctx.mentions.iter().any(|m| m.start == n.start)
-                    || (demonym && !lang.phrase_stops.has(n.lower()))
-            });
+            // A demonym before any word ("Syrian President Bashar al-Assad") is an adjective.
+            let before_word = suffix.is_none()
+                && !words[last].boundary_after()
+                && words
+                    .get(last + 1)
+                    .is_some_and(|n| !lang.phrase_stops.has(n.lower()));
+            let adjective = (demonym && before_word)
+                || next_noun.is_some_and(|n| ctx.mentions.iter().any(|m| m.start == n.start));
             if !organisation && !adjective {
                 previous = Some(last);
                 out.push(PlaceMention {
@@ -367,6 +371,7 @@ mod tests {
         assert!(found("Fighting near the Western Command Headquarters went on.").is_empty());
         assert!(found("Clashes with Syrian government forces went on.").is_empty());
         assert!(found("It halted the advance of Kurdish militias nearby.").is_empty());
+        assert!(found("Forces loyal to Syrian President Bashar al-Assad attacked.").is_empty());
         assert!(found("Islamic State fighters were killed near Palmyra.").is_empty());
         assert!(found("Iraqi Forces Retake Christian Ghost Town Near Mosul").is_empty());
         assert!(found("Forces advanced as Syria state media said 12 were killed.").is_empty());
