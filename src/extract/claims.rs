@@ -339,7 +339,11 @@ fn claim_for(
         let place = common.place.clone().or_else(|| state.current_place.clone());
         let stated = party_id(lexicon, p.party.as_ref())
             .or(lost_subject.clone())
-            .or_else(|| entry.and_then(|e| e.party.clone()))
+            .or_else(|| {
+                entry
+                    .and_then(|e| e.party.clone())
+                    .map(|id| state.party(id))
+            })
             .or_else(|| outer.and_then(|o| o.actor.clone()).filter(|_| p.nested))
             .or_else(|| {
                 entry
@@ -615,6 +619,14 @@ fn elliptical_claim(
         .map(|t| t.kind)
         .filter(|k| matches!(*k, "killed" | "wounded" | "captured" | "displaced"));
     let (kind, unit, actor, agent, rule) = match (people_kind, outer) {
+        // "The Turkish army has lost four dead": the subject's own dead.
+        (Some(k), _) if trigger.is_some_and(|t| t.lost) => (
+            k.to_owned(),
+            Some("person".to_owned()),
+            subject_before(ctx, lexicon, words, p.start, &[]),
+            None,
+            ClaimRule::LostOwn,
+        ),
         (Some(k), _) => {
             let civilians = unnamed_victims(lexicon, state, k);
             let agent = subject_before(ctx, lexicon, words, p.start, &[])

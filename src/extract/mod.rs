@@ -92,11 +92,21 @@ pub struct ArticleState {
     /// The country the article is about (see `country_of`): troops counted in a place of
     /// unknown country are its state's.
     pub country: Option<String>,
+    /// Each generic party's id with the party it names in this article.
+    pub generic: Vec<(String, String)>,
     /// The last attribution, for "it said" and quotes that continue a statement.
     pub last_source: Option<(String, String)>,
 }
 
 impl ArticleState {
+    /// A party id as the article means it: a generic party's id becomes the party it names.
+    pub fn party(&self, id: String) -> String {
+        match self.generic.iter().find(|(g, _)| *g == id) {
+            Some((_, to)) => to.clone(),
+            None => id,
+        }
+    }
+
     /// The agent the previous sentence gave for this kind of claim.
     pub fn previous_agent(&self, kind: &str) -> Option<String> {
         self.previous_agents
@@ -149,6 +159,7 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
         .collect();
     state.country = country_of(&contexts, lexicon).map(str::to_owned);
     resolve_generic_parties(&mut contexts, lexicon, state.country.as_deref());
+    state.generic = generic_names(&contexts, lexicon, state.country.as_deref());
     for mut ctx in contexts {
         let first_claim = result.claims.len();
         first_claim_of.push(first_claim);
@@ -236,6 +247,38 @@ fn country_of<'l>(contexts: &[SentenceContext<'_>], lexicon: &'l Lexicon) -> Opt
     votes.iter().find(|(_, n)| *n == best).map(|(c, _)| *c)
 }
 
+/// What each generic party names in the article as a whole, by id (for a unit's party:
+/// "militants" are the article's armed group).
+fn generic_names(
+    contexts: &[SentenceContext<'_>],
+    lexicon: &Lexicon,
+    country: Option<&str>,
+) -> Vec<(String, String)> {
+    let parties = lexicon.entries(EntryType::Party);
+    if !parties.iter().any(|e| e.generic.is_some()) {
+        return Vec::new();
+    }
+    let named = named_parties(contexts, lexicon);
+    (0..parties.len())
+        .filter(|&i| parties[i].generic.is_some())
+        .map(|i| {
+            let to = lexicon.resolve_generic(i, country, &named);
+            (parties[i].id.clone(), parties[to].id.clone())
+        })
+        .collect()
+}
+
+/// How often an article names each party by a name of its own (not a generic one).
+fn named_parties(contexts: &[SentenceContext<'_>], lexicon: &Lexicon) -> Vec<usize> {
+    let mut named = vec![0; lexicon.entries(EntryType::Party).len()];
+    for m in contexts.iter().flat_map(|c| c.mentions.iter()) {
+        if m.ty == EntryType::Party && lexicon.entry(m).generic.is_none() {
+            named[m.index] += 1;
+        }
+    }
+    named
+}
+
 /// Points every mention of a generic party ("the army") at the party it names: the state
 /// forces of the country its sentence is about, else of the article's country.
 fn resolve_generic_parties(
@@ -248,13 +291,14 @@ fn resolve_generic_parties(
     if !contexts.iter().any(|c| c.mentions.iter().any(generic)) {
         return;
     }
+    let named = named_parties(contexts, lexicon);
     for k in 0..contexts.len() {
         if !contexts[k].mentions.iter().any(generic) {
             continue;
         }
         let country = country_of(&contexts[k..=k], lexicon).or(article);
         for m in contexts[k].mentions.iter_mut().filter(|m| generic(m)) {
-            m.index = lexicon.resolve_generic(m.index, country);
+            m.index = lexicon.resolve_generic(m.index, country, &named);
         }
     }
 }
@@ -563,6 +607,50 @@ mod tests {
             Some("2016-12-11")
         );
         assert_eq!(&text[c.start..c.end], "At least 38 Islamic State militants");
+    }
+
+    fn actors(r: &ArticleResult) -> Vec<(String, Option<String>)> {
+        r.claims
+            .iter()
+            .map(|c| (c.kind.clone(), c.actor.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn generic_names_follow_the_war_the_article_is_about() {
+        // wide 427 (Sudan), 424 (Gaza), 418 (Yemen): "the army", "militants", "rebels".
+        let sudan = "The Sudanese Armed Forces and the RSF fought in El Fasher. \
+                     The army said 12 soldiers were killed.";
+        let r = extract_article(&article(sudan, "2024-05-01"), &lex());
+        assert_eq!(
+            actors(&r),
+            [(
+                "killed".to_owned(),
+                Some("Sudanese Armed Forces".to_owned())
+            )]
+        );
+        let gaza = "The IDF struck Hamas in Gaza. Israeli troops killed 20 militants.";
+        let r = extract_article(&article(gaza, "2024-05-01"), &lex());
+        assert_eq!(
+            actors(&r),
+            [("killed".to_owned(), Some("Hamas".to_owned()))]
+        );
+        let yemen = "Houthis attacked Yemeni forces near Marib. Five rebels were killed.";
+        let r = extract_article(&article(yemen, "2024-05-01"), &lex());
+        assert_eq!(
+            actors(&r),
+            [("killed".to_owned(), Some("Houthis".to_owned()))]
+        );
+    }
+
+    #[test]
+    fn generic_names_keep_the_default_war_where_no_country_is_named() {
+        let text = "The army said 12 militants were killed.";
+        let r = extract_article(&article(text, "2016-03-27"), &lex());
+        assert_eq!(
+            actors(&r),
+            [("killed".to_owned(), Some("Islamic State".to_owned()))]
+        );
     }
 
     #[test]

@@ -10,6 +10,9 @@ pub use schema::{Entry, LexiconFile};
 /// The default lexicon shipped with the package (the war against Islamic State).
 pub const DEFAULT_TOML: &str = include_str!("../../python/warclaims/data/lexicon.toml");
 
+/// The roles a generic party can name (the `generic` and `roles` fields of a party).
+pub const GENERIC_ROLES: &[&str] = &["state", "armed", "rebels"];
+
 /// The type of a lexicon entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntryType {
@@ -150,22 +153,45 @@ impl Lexicon {
             .position(|e| e.generic.is_none() && e.country.as_deref() == Some(country))
     }
 
-    /// The party a generic party's mention names: the state forces of `country` where the
-    /// lexicon has them, else the entry's fallback `party`, else the entry itself.
-    pub fn resolve_generic(&self, index: usize, country: Option<&str>) -> usize {
+    /// The party a generic party's mention names in an article about `country`: for
+    /// `state`, the state forces of the country; for `armed` and `rebels`, the party with
+    /// that role fighting the country's state that the article names most (`named[i]` counts
+    /// the article's mentions of party `i`). Else the entry's fallback `party`, else itself.
+    pub fn resolve_generic(&self, index: usize, country: Option<&str>, named: &[usize]) -> usize {
         let Some(entry) = self.file.party.get(index) else {
             return index;
         };
-        if entry.generic.is_none() {
+        let Some(role) = entry.generic.as_deref() else {
             return index;
-        }
-        country
-            .and_then(|c| self.state_party(c))
-            .or_else(|| {
-                let fallback = entry.party.as_deref()?;
-                self.file.party.iter().position(|e| e.id == fallback)
-            })
-            .unwrap_or(index)
+        };
+        let fallback = entry
+            .party
+            .as_deref()
+            .and_then(|f| self.file.party.iter().position(|e| e.id == f));
+        let resolved = country.and_then(|c| {
+            if role == "state" {
+                return self.state_party(c);
+            }
+            let candidates: Vec<usize> = (0..self.file.party.len())
+                .filter(|&i| {
+                    let e = &self.file.party[i];
+                    e.generic.is_none()
+                        && e.roles.iter().any(|r| r == role)
+                        && e.against.iter().any(|a| a == c)
+                })
+                .collect();
+            let count = |i: usize| named.get(i).copied().unwrap_or(0);
+            let most = candidates
+                .iter()
+                .copied()
+                .max_by_key(|&i| (count(i), usize::MAX - i))?;
+            if count(most) == 0 {
+                // None named: the fallback where it fights here, else the first listed.
+                return fallback.filter(|f| candidates.contains(f)).or(Some(most));
+            }
+            Some(most)
+        });
+        resolved.or(fallback).unwrap_or(index)
     }
 
     /// The entry a mention refers to.
@@ -284,12 +310,20 @@ fn check_entry(entry: &Entry, ty: EntryType, file: &str) -> Result<()> {
         return Err(err(format!("alias {a:?} is empty")));
     }
     if let Some(g) = entry.generic.as_deref() {
-        if ty != EntryType::Party || g != "state" {
+        if ty != EntryType::Party || !GENERIC_ROLES.contains(&g) {
             return Err(err(format!(
-                "generic = {g:?}: only a party can be generic, and the one role is \"state\" \
-                 (the state forces of the article's country)"
+                "generic = {g:?}: only a party can be generic, with a role of {GENERIC_ROLES:?} \
+                 (\"state\": the state forces of the article's country; \"armed\", \
+                 \"rebels\": the party with that role fighting them)"
             )));
         }
+    }
+    if let Some(r) = entry
+        .roles
+        .iter()
+        .find(|r| !GENERIC_ROLES.contains(&r.as_str()))
+    {
+        return Err(err(format!("role {r:?} is not one of {GENERIC_ROLES:?}")));
     }
     if let (Some(lat), Some(lon)) = (entry.lat, entry.lon) {
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {

@@ -58,6 +58,13 @@ pub struct Entry {
     /// article's country is unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generic: Option<String>,
+    /// Party: the countries whose state forces it fights ("Hamas" against "Israel").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub against: Vec<String>,
+    /// Party: the generic roles it fills there (`armed`: "militants", "gunmen";
+    /// `rebels`: "rebels", "insurgents").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
 }
 
 impl Entry {
@@ -72,6 +79,16 @@ impl Entry {
             ($($f:ident),*) => { $( if other.$f.is_some() { self.$f = other.$f; } )* };
         }
         take!(side, unit, party, people, owned, country, lat, lon, relay, generic);
+        for (into, from) in [
+            (&mut self.against, other.against),
+            (&mut self.roles, other.roles),
+        ] {
+            for v in from {
+                if !into.contains(&v) {
+                    into.push(v);
+                }
+            }
+        }
     }
 }
 

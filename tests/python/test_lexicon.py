@@ -54,3 +54,24 @@ def test_round_trip(tmp_path):
     lex.save(tmp_path / "l.toml")
     again = warclaims.Lexicon.from_file(tmp_path / "l.toml")
     assert again.ids("party") == lex.ids("party")
+
+
+def test_a_generic_party_needs_a_known_role():
+    bad = {"party": [{"id": "the forces", "generic": "army", "aliases": ["the forces"]}]}
+    with pytest.raises(warclaims.LexiconError, match="generic"):
+        warclaims.Lexicon.default().extend(bad)
+
+
+def test_a_users_party_takes_a_generic_role_in_its_war():
+    lex = warclaims.Lexicon.default().extend(
+        {
+            "party": [
+                {"id": "Mali", "country": "Mali", "unit": "soldier", "aliases": ["Malian army"]},
+                {"id": "JNIM", "against": ["Mali"], "roles": ["armed"], "aliases": ["JNIM"]},
+            ],
+            "place": [{"id": "Mali", "country": "Mali", "aliases": ["Mali"]}],
+        }
+    )
+    text = "JNIM attacked the Malian army in Mali. The army said it killed 30 militants."
+    ex = warclaims.extract([{"id": "m", "text": text, "published": "2024-01-01"}], lexicon=lex)
+    assert ex.claims.select("kind", "low", "actor").rows() == [("killed", 30, "JNIM")]
