@@ -94,8 +94,9 @@ def main() -> int:
                 print(f"# missed ({label}): {_key(r, args.kind)} | {r['evidence'][:120]}")
                 continue
             found += 1
+            date = _toml(published[r["article_id"]])
             print(
-                f"\n[[case]]\narticle = {_toml(label)}\npublished = {_toml(published[r['article_id']])}"
+                f"\n[[case]]\narticle = {_toml(label)}\npublished = {date}"
                 f"\ntext = {_toml(r['evidence'])}\n"
                 f"{args.kind if args.kind == 'claims' else 'events'} = "
                 f"[{_fields(r, args.kind, match['rule'])}]"
