@@ -273,7 +273,12 @@ pub fn text_places(ctx: &SentenceContext<'_>, words: &[Word<'_>]) -> Vec<PlaceMe
                     .is_some_and(|n| !lang.phrase_stops.has(n.lower()));
             let adjective = (demonym && before_word)
                 || next_noun.is_some_and(|n| ctx.mentions.iter().any(|m| m.start == n.start));
-            if !organisation && !adjective {
+            // "according to The Independent", "Winfield says": a speaker, not a place.
+            let speaker = words
+                .get(last + 1)
+                .is_some_and(|n| lang.speech.has(n.lower()))
+                || (i >= 2 && words[i - 1].lower() == "to" && words[i - 2].lower() == "according");
+            if !organisation && !adjective && !speaker {
                 previous = Some(last);
                 out.push(PlaceMention {
                     start,
@@ -368,6 +373,7 @@ mod tests {
         assert!(found("The Ministry of Defence said 12 soldiers were killed.").is_empty());
         assert!(found("Forces killed 12 militants on Friday in March.").is_empty());
         assert!(found("The UN said 30 people were killed.").is_empty());
+        assert!(found("Forces advanced, according to The Independent.").is_empty());
         assert!(found("Fighting near the Western Command Headquarters went on.").is_empty());
         assert!(found("Clashes with Syrian government forces went on.").is_empty());
         assert!(found("It halted the advance of Kurdish militias nearby.").is_empty());
