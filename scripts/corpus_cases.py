@@ -49,12 +49,13 @@ def _key(row: dict, kind: str) -> tuple:
     return (row["action"], row["place"], row["actor"])
 
 
-def _fields(row: dict, kind: str, rule: str) -> str:
+def _fields(row: dict, kind: str, match: dict) -> str:
     names = ("kind", "low", "high", "actor") if kind == "claims" else ("action", "place", "actor")
     parts = [f"{n} = {_toml(row[n])}" for n in names]
     if kind == "claims" and _thing(row):
-        parts.append(f"unit = {_toml(row['unit'])}")
-    parts.append(f"rule = {_toml(rule)}")
+        # The extractor's unit, whose last word is the gold's (the key compares that word).
+        parts.append(f"unit = {_toml(match['unit'])}")
+    parts.append(f"rule = {_toml(match['rule'])}")
     return "{ " + ", ".join(parts) + " }"
 
 
@@ -99,7 +100,7 @@ def main() -> int:
                 f"\n[[case]]\narticle = {_toml(label)}\npublished = {date}"
                 f"\ntext = {_toml(r['evidence'])}\n"
                 f"{args.kind if args.kind == 'claims' else 'events'} = "
-                f"[{_fields(r, args.kind, match['rule'])}]"
+                f"[{_fields(r, args.kind, match)}]"
             )
     print(f"# {found} found, {missed} missed", file=sys.stderr)
     return 0

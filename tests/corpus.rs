@@ -166,6 +166,18 @@ fn claim_fields(c: &warclaims::extract::ClaimRow) -> Vec<(&'static str, String)>
         ("unit", opt(&c.unit)),
         ("place", opt(&c.place)),
         ("source", opt(&c.common.source)),
+        ("rule", c.rule.as_str().to_owned()),
+    ]
+}
+
+/// Formats a control event's fields as `key=value` pairs for comparing with the corpus.
+fn control_fields(c: &warclaims::extract::ControlRow) -> Vec<(&'static str, String)> {
+    vec![
+        ("action", c.action.clone()),
+        ("place", c.place.clone()),
+        ("actor", c.actor.clone()),
+        ("from_actor", c.from_actor.clone().unwrap_or_default()),
+        ("rule", c.rule.as_str().to_owned()),
     ]
 }
 
@@ -199,7 +211,11 @@ fn claim_corpus() {
     let mut n = 0;
     for case in tables(&corpus, "case") {
         n += 1;
-        let rule = case["rule"].as_str().unwrap_or("?");
+        let rule = case
+            .get("rule")
+            .or_else(|| case.get("article"))
+            .and_then(Value::as_str)
+            .unwrap_or("?");
         let text = case["text"].as_str().expect("text");
         let published = case
             .get("published")
@@ -227,6 +243,7 @@ fn claim_corpus() {
             }
         }
     }
+    assert!(n >= 150, "the claim corpus shrank to {n} cases");
     n += negatives(&corpus, &mut failures, |text| {
         format!(
             "{:?}",
@@ -237,4 +254,101 @@ fn claim_corpus() {
         )
     });
     assert_none_failed(&failures, n);
+}
+
+/// Extracts one text as an article published on `published` (default 2016-03-27).
+fn extract_text(text: &str, published: Option<&str>) -> warclaims::extract::ArticleResult {
+    use warclaims::article::Article;
+    use warclaims::lexicon::Lexicon;
+    let lexicon = Lexicon::default_lexicon().expect("default lexicon");
+    let mut a = Article::new("t", text);
+    let p = published.unwrap_or("2016-03-27");
+    a.set_published_given(NaiveDate::parse_from_str(p, "%Y-%m-%d").expect("published"));
+    warclaims::extract::extract_article(&a, &lexicon)
+}
+
+#[test]
+fn control_corpus() {
+    let corpus = load("control.toml");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for case in tables(&corpus, "case") {
+        n += 1;
+        let article = case["article"].as_str().unwrap_or("?");
+        let text = case["text"].as_str().expect("text");
+        let published = case.get("published").and_then(Value::as_str);
+        let got: Vec<_> = extract_text(text, published)
+            .control
+            .iter()
+            .map(control_fields)
+            .collect();
+        if let Some(count) = case.get("count").and_then(Value::as_integer) {
+            if got.len() as i64 != count {
+                failures.push(format!(
+                    "[{article}] {text:?}: {} events, want {count}: {got:?}",
+                    got.len()
+                ));
+            }
+        }
+        for wanted in case["events"].as_array().expect("events") {
+            if !got.iter().any(|g| wanted_matches(wanted, g)) {
+                failures.push(format!(
+                    "[{article}] {text:?}: no event like {wanted}: {got:?}"
+                ));
+            }
+        }
+    }
+    assert!(n >= 100, "the control corpus shrank to {n} cases");
+    n += negatives(&corpus, &mut failures, |text| {
+        format!(
+            "{:?}",
+            extract_text(text, None)
+                .control
+                .iter()
+                .map(control_fields)
+                .collect::<Vec<_>>()
+        )
+    });
+    assert_none_failed(&failures, n);
+}
+
+/// Every rule is exercised by the corpora, by sentences of at least two articles (one
+/// exception, with its reason).
+#[test]
+fn every_rule_has_corpus_cases() {
+    use std::collections::{HashMap, HashSet};
+    use warclaims::extract::rules::{CLAIM_RULES, CONTROL_RULES};
+    let mut articles: HashMap<String, HashSet<String>> = HashMap::new();
+    for (file, key) in [("claims.toml", "claims"), ("control.toml", "events")] {
+        let corpus = load(file);
+        for case in tables(&corpus, "case") {
+            let article = case
+                .get("article")
+                .and_then(Value::as_str)
+                .unwrap_or(case["text"].as_str().unwrap_or(""));
+            for wanted in case[key].as_array().into_iter().flatten() {
+                if let Some(rule) = wanted.get("rule").and_then(Value::as_str) {
+                    articles
+                        .entry(rule.to_owned())
+                        .or_default()
+                        .insert(article.to_owned());
+                }
+            }
+        }
+    }
+    let names = CLAIM_RULES
+        .iter()
+        .map(|r| r.as_str())
+        .chain(CONTROL_RULES.iter().map(|r| r.as_str()));
+    // money-loss: the corpora hold one real sentence of money lost ("$2m (£1.6m) of losses
+    // to the group", seeds 001); it needs one case, the others two articles.
+    let enough = |r: &str| if r == "money-loss" { 1 } else { 2 };
+    let thin: Vec<String> = names
+        .filter(|r| articles.get(*r).map_or(0, HashSet::len) < enough(r))
+        .map(|r| format!("{r}: {:?}", articles.get(r)))
+        .collect();
+    assert!(
+        thin.is_empty(),
+        "rules with cases from fewer than two articles: {thin:?}"
+    );
 }

@@ -241,13 +241,25 @@ fn reduced_relative(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Ment
 }
 
 /// A capture only aimed at: "an offensive to recapture Mosul", "aimed at driving IS back".
+/// Also through "the" ("aimed at the recapture of") and a coordinated infinitive ("to push
+/// ahead and capture").
 fn intended(ctx: &SentenceContext<'_>, action: &Mention) -> bool {
     let before = ctx.text[..action.start].to_lowercase();
     let before = before.trim_end();
-    lang::en()
-        .intention
-        .iter()
-        .any(|w| before.ends_with(&format!(" {w}")) || before == w)
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    let aims = |text: &str| {
+        lang::en()
+            .intention
+            .iter()
+            .any(|w| text.ends_with(&format!(" {w}")) || text == w)
+    };
+    if aims(before) {
+        return true;
+    }
+    // "to push ahead and capture": an infinitive a few words before "and".
+    before
+        .strip_suffix(" and")
+        .is_some_and(|head| head.split_whitespace().rev().take(4).any(|w| w == "to"))
 }
 
 /// A place opening the sentence before a comma: a dateline ("Damascus, Syrian forces ...").
