@@ -153,7 +153,18 @@ pub fn control(
                 } else {
                     ControlRule::HoldVerb
                 };
-                let holder = if holder_noun || trigger == "-held" {
+                let holder = if holder_noun {
+                    // "the capital of the Islamic State's caliphate", else "IS strongholds".
+                    parties::after_opener(
+                        parties::acting(ctx, lexicon),
+                        lexicon,
+                        words,
+                        action.end,
+                        &["of"],
+                        1,
+                    )
+                    .or_else(|| holder_before(ctx, lexicon, action))
+                } else if trigger == "-held" {
                     holder_before(ctx, lexicon, action)
                 } else if trigger.starts_with("under") {
                     party_in(ctx, lexicon, action.start, action.end + 40)

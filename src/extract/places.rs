@@ -29,16 +29,32 @@ pub fn lexicon_places(ctx: &SentenceContext<'_>, lexicon: &Lexicon) -> Vec<Place
     ctx.of(EntryType::Place)
         .map(|m| {
             let e = lexicon.entry(m);
+            let is_country = e.country.as_deref() == Some(e.id.as_str());
+            // "the province of Deir al-Zour" is the province, not the city.
+            let id = match division_before(ctx.text, m.start) {
+                Some(division) if !is_country => format!("{} {division}", e.id),
+                _ => e.id.clone(),
+            };
             PlaceMention {
                 start: m.start,
                 end: m.end,
-                id: e.id.clone(),
-                is_country: e.country.as_deref() == Some(e.id.as_str()),
+                id,
+                is_country,
                 from_text: false,
                 town_part: false,
             }
         })
         .collect()
+}
+
+/// The division word of "<division> of" right before `start` ("province of").
+fn division_before(text: &str, start: usize) -> Option<String> {
+    let mut before = text[..start].split_whitespace().rev();
+    if before.next()? != "of" {
+        return None;
+    }
+    let division = before.next()?.to_lowercase();
+    lang::en().place_suffixes.has(&division).then_some(division)
 }
 
 /// A word of a name: capitalised parts joined by hyphens, a particle allowed before a part
@@ -232,7 +248,13 @@ pub fn text_places(ctx: &SentenceContext<'_>, words: &[Word<'_>]) -> Vec<PlaceMe
         });
         let is_place = suffix.is_some() || listed || opened_as_place(ctx, words, i);
         if is_place && !taken(start, words[last].end, suffix.is_some()) {
+            let division = division_before(ctx.text, start).filter(|_| suffix.is_none());
             let id = match suffix {
+                _ if division.is_some() => format!(
+                    "{} {}",
+                    &ctx.text[start..end],
+                    division.as_deref().unwrap_or_default()
+                ),
                 // Divisions in lower case ("Kursk region"), but a State keeps its capital
                 // as part of its name ("Rakhine State").
                 Some(s) if s.text == "State" => {
