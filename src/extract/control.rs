@@ -71,7 +71,12 @@ pub fn control(
         if trigger == "control" && !under && !verb_control {
             continue;
         }
-        if id == "captured" && intended(ctx, action) {
+        // Holding and leaving after "to" still happen ("continue to control", "had to
+        // retreat"); taking, advancing and fighting after it are aims.
+        if matches!(id, "captured" | "advanced" | "fighting") && intended(ctx, action) {
+            continue;
+        }
+        if attributive(words, action) {
             continue;
         }
         let parts = is_part(ctx, words, action);
@@ -249,6 +254,23 @@ fn reduced_relative(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Ment
         && !prev_is_party
         && !lang::en().auxiliaries.has(prev.text)
         && !prev.comma_after
+}
+
+/// An -ing form between a determiner and its noun describes, it does not act: "the
+/// surrounding villages", "the retreating forces".
+fn attributive(words: &[Word<'_>], action: &Mention) -> bool {
+    let Some(i) = word_at(words, action.start) else {
+        return false;
+    };
+    let w = &words[i];
+    let determiner = i.checked_sub(1).is_some_and(|k| {
+        lang::en().phrase_leading.has(words[k].lower()) && !words[k].boundary_after()
+    });
+    let noun_follows = !w.boundary_after()
+        && words.get(i + 1).is_some_and(|n| {
+            n.text.starts_with(char::is_lowercase) && !lang::en().phrase_stops.has(n.lower())
+        });
+    w.end == action.end && w.lower().ends_with("ing") && determiner && noun_follows
 }
 
 /// A capture only aimed at: "an offensive to recapture Mosul", "aimed at driving IS back".
