@@ -18,6 +18,12 @@ impl Words {
     pub fn has(&self, word: &str) -> bool {
         self.0.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
     }
+
+    /// True when `word` in any ASCII case is in the set (no allocation).
+    pub fn has_folded(&self, word: &str) -> bool {
+        let folded = || word.bytes().map(|b| b.to_ascii_lowercase());
+        self.0.binary_search_by(|w| w.bytes().cmp(folded())).is_ok()
+    }
 }
 
 impl<'de> Deserialize<'de> for Words {
@@ -93,6 +99,8 @@ mod tests {
         let lang = Lang::from_toml(EN_TOML).expect("en.toml parses");
         assert!(lang.auxiliaries.has("were"));
         assert!(lang.speech.has("said"));
+        assert!(lang.speech.has_folded("Said"));
+        assert!(!lang.speech.has_folded("Sad"));
         assert!(!lang.speech.has("killed"));
         assert!(lang.back_references.iter().all(|p| *p == p.to_lowercase()));
     }

@@ -9,7 +9,7 @@ use super::context::SentenceContext;
 use super::parties::{self, from_word};
 use super::places::PlaceMention;
 use super::rules::ControlRule;
-use super::words::{word_at, Word};
+use super::words::{lower_tail, word_at, Word};
 use super::{ArticleState, Common, ControlRow};
 use crate::lang;
 use crate::lexicon::{EntryType, Lexicon, Mention};
@@ -60,10 +60,10 @@ pub fn control(
         {
             continue;
         }
-        let lower_before = ctx.text[..action.start].to_lowercase();
+        let lower_before = lower_tail(ctx.text, action.start, 64);
         let under = lower_before
             .rfind("under")
-            .is_some_and(|u| action.start - u < 50);
+            .is_some_and(|u| lower_before.len() - u < 50);
         let verb_control = matches!(
             lower_before.split_whitespace().next_back(),
             Some("to" | "still" | "now" | "they" | "it")
@@ -277,14 +277,16 @@ fn attributive(words: &[Word<'_>], action: &Mention) -> bool {
 /// Also through "the" ("aimed at the recapture of") and a coordinated infinitive ("to push
 /// ahead and capture").
 fn intended(ctx: &SentenceContext<'_>, action: &Mention) -> bool {
-    let before = ctx.text[..action.start].to_lowercase();
+    // The phrases are short: the last 60 bytes before the action are enough.
+    let whole = action.start <= 60;
+    let before = lower_tail(ctx.text, action.start, 60);
     let before = before.trim_end();
     let before = before.strip_suffix(" the").unwrap_or(before);
     let aims = |text: &str| {
-        lang::en()
-            .intention
-            .iter()
-            .any(|w| text.ends_with(&format!(" {w}")) || text == w)
+        lang::en().intention.iter().any(|w| {
+            text.strip_suffix(w.as_str())
+                .is_some_and(|head| head.ends_with(' ') || (whole && head.is_empty()))
+        })
     };
     if aims(before) {
         return true;

@@ -319,7 +319,12 @@ fn date_from_next_sentence(
     result: &mut ArticleResult,
 ) {
     for i in 0..sentences.len().saturating_sub(1) {
-        let next = sentences[i + 1].text(text).to_lowercase();
+        let next_text = sentences[i + 1].text(text);
+        let opening = next_text
+            .char_indices()
+            .nth(48)
+            .map_or(next_text.len(), |(k, _)| k);
+        let next = next_text[..opening].to_lowercase();
         let Some(Some(next_common)) = commons.get(i + 1) else {
             continue;
         };
@@ -487,7 +492,7 @@ fn names_another_clause(between: &str, openers: &Words) -> bool {
     between.contains(';')
         || between
             .split(|c: char| !c.is_alphabetic())
-            .any(|w| openers.has(&w.to_lowercase()))
+            .any(|w| openers.has_folded(w))
 }
 
 /// How far a time expression is from a trigger (byte offsets in the sentence). A time in
@@ -559,7 +564,7 @@ fn date_rows_by_nearest_time(
 
 /// A time expression that dates the statement ("said on Friday"), not the event.
 fn is_statement_time(text: &str, t: &time::TimeMatch) -> bool {
-    let before = text[..t.start].to_lowercase();
+    let before = words::lower_tail(text, t.start, 80);
     let tail: Vec<&str> = before
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())

@@ -16,7 +16,7 @@ pub fn adjectival(ctx: &SentenceContext<'_>, m: &Mention) -> bool {
 /// True when the party only supports ("backed by Russia", "backed by unrelenting Russian
 /// airstrikes").
 pub fn supporting(ctx: &SentenceContext<'_>, m: &Mention) -> bool {
-    let before = ctx.text[..m.start].to_lowercase();
+    let before = super::words::lower_tail(ctx.text, m.start, 96);
     let before = before.trim_end().trim_end_matches("the").trim_end();
     let support = &lang::en().support;
     if support.iter().any(|s| before.ends_with(s.as_str())) {

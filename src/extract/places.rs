@@ -61,14 +61,22 @@ fn division_before(text: &str, start: usize) -> Option<String> {
 /// ("Tal-Abyad", "al-Ain", "ez-Zor"), not an acronym ("the UN", "in IDF": organisations more
 /// often than places), not a compound with a lower-case word ("GNA-held", "US-backed").
 fn capitalised(w: &Word<'_>) -> bool {
-    let particles = &lang::en().name_particles;
-    let parts: Vec<&str> = w.text.split('-').collect();
-    let last = parts.len() - 1;
+    if !w.text.starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
     let acronym = w.text.len() <= 5 && w.text.chars().all(|c| c.is_uppercase());
-    !acronym
-        && parts.iter().enumerate().all(|(k, part)| {
-            part.starts_with(char::is_uppercase) || (k < last && particles.has(part))
-        })
+    if acronym {
+        return false;
+    }
+    let particles = &lang::en().name_particles;
+    let mut parts = w.text.split('-').peekable();
+    while let Some(part) = parts.next() {
+        let last = parts.peek().is_none();
+        if !(part.starts_with(char::is_uppercase) || (!last && particles.has(part))) {
+            return false;
+        }
+    }
+    true
 }
 
 fn is_possessive(w: &Word<'_>) -> bool {

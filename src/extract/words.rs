@@ -36,6 +36,16 @@ impl Word<'_> {
 const OPENERS: &[char] = &['"', '“', '‘', '(', '[', '\''];
 const CLOSERS: &[char] = &['"', '”', '’', ')', ']', '\'', ',', '.', ';', ':', '!', '?'];
 
+/// The last `bytes` (or fewer, to a character boundary) of `text[..end]` in lower case: the
+/// window the rules look back over, without folding the whole sentence each time.
+pub fn lower_tail(text: &str, end: usize, bytes: usize) -> String {
+    let mut from = end.saturating_sub(bytes);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    text[from..end].to_lowercase()
+}
+
 /// Splits a sentence into words.
 pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut out: Vec<Word<'_>> = Vec::new();
