@@ -194,14 +194,17 @@ fn town_part(words: &[Word<'_>], i: usize, last: usize) -> bool {
 /// A headline in title case ("Iraqi Forces Retake Christian Ghost Town Near Mosul"):
 /// capitals there do not mark names.
 fn is_headline(words: &[Word<'_>]) -> bool {
-    let lettered: Vec<&Word<'_>> = words
+    let mut long = 0;
+    for w in words
         .iter()
         .filter(|w| w.text.len() > 3 && w.text.starts_with(char::is_alphabetic))
-        .collect();
-    lettered.len() >= 4
-        && lettered
-            .iter()
-            .all(|w| w.text.starts_with(char::is_uppercase))
+    {
+        if !w.text.starts_with(char::is_uppercase) {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 4
 }
 
 /// The lexicon's name of the place at a span, else the span as written.
@@ -225,7 +228,9 @@ pub fn text_places(ctx: &SentenceContext<'_>, words: &[Word<'_>]) -> Vec<PlaceMe
             || ctx.times.iter().any(|t| t.start < end && start < t.end)
             || ctx.figures.iter().any(|f| f.start < end && start < f.end)
     };
-    if is_headline(words) {
+    // Names are capitalised words after the first: most sentences have none to read.
+    let any_name = words.iter().skip(1).any(capitalised);
+    if !any_name || is_headline(words) {
         return out;
     }
     let mut i = 0;
