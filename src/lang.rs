@@ -9,32 +9,43 @@ use std::sync::OnceLock;
 /// The English language file, compiled in.
 pub const EN_TOML: &str = include_str!("../python/warclaims/data/lang/en.toml");
 
-/// A set of lower-case words, looked up by binary search.
+/// A set of lower-case words, bucketed by byte length: a lookup compares only words of the
+/// same length (the lists are short, and most words reject on length alone).
 #[derive(Debug, Clone, Default)]
-pub struct Words(Vec<String>);
+pub struct Words(Vec<Vec<String>>);
 
 impl Words {
+    fn bucket(&self, len: usize) -> &[String] {
+        self.0.get(len).map_or(&[], Vec::as_slice)
+    }
+
     /// True when `word` (lower case) is in the set.
     pub fn has(&self, word: &str) -> bool {
-        self.0.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+        self.bucket(word.len()).iter().any(|w| w == word)
     }
 
     /// True when `word` in any ASCII case is in the set (no allocation).
     pub fn has_folded(&self, word: &str) -> bool {
-        let folded = || word.bytes().map(|b| b.to_ascii_lowercase());
-        self.0.binary_search_by(|w| w.bytes().cmp(folded())).is_ok()
+        self.bucket(word.len())
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
     }
 }
 
 impl<'de> Deserialize<'de> for Words {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let mut words: Vec<String> = Vec::deserialize(d)?;
-        for w in &mut words {
-            *w = w.to_lowercase();
+        let words: Vec<String> = Vec::deserialize(d)?;
+        let mut buckets: Vec<Vec<String>> = Vec::new();
+        for w in words {
+            let w = w.to_lowercase();
+            if buckets.len() <= w.len() {
+                buckets.resize(w.len() + 1, Vec::new());
+            }
+            if !buckets[w.len()].contains(&w) {
+                buckets[w.len()].push(w);
+            }
         }
-        words.sort();
-        words.dedup();
-        Ok(Words(words))
+        Ok(Words(buckets))
     }
 }
 

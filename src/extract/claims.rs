@@ -348,7 +348,7 @@ fn claim_for(
             .or_else(|| {
                 entry
                     .filter(|e| e.side.as_deref() == Some("state"))
-                    .and_then(|_| state_of(lexicon, place.as_deref(), state.country.as_deref()))
+                    .and_then(|_| state_of(lexicon, place.as_deref(), state.state_party))
             })
             .or_else(|| {
                 people
@@ -586,14 +586,16 @@ pub fn kind_subjects(
 
 /// The state forces of the country a place lies in (troops killed near Palmyra are Syria's),
 /// else of the article's country.
-fn state_of(lexicon: &Lexicon, place: Option<&str>, article: Option<&str>) -> Option<String> {
+fn state_of(lexicon: &Lexicon, place: Option<&str>, article: Option<usize>) -> Option<String> {
     let country = lexicon
         .entries(EntryType::Place)
         .iter()
         .find(|e| Some(e.id.as_str()) == place)
-        .and_then(|e| e.country.as_deref())
-        .or(article)?;
-    let i = lexicon.state_party(country)?;
+        .and_then(|e| e.country.as_deref());
+    let i = match country {
+        Some(c) => lexicon.state_party(c),
+        None => article,
+    }?;
     Some(lexicon.entries(EntryType::Party)[i].id.clone())
 }
 

@@ -89,9 +89,9 @@ pub struct ArticleState {
     /// Civilians, once the article counted killed or wounded civilians ("17 civilians"):
     /// people of no stated party in a later toll are theirs.
     pub victims: Option<String>,
-    /// The country the article is about (see `country_of`): troops counted in a place of
-    /// unknown country are its state's.
-    pub country: Option<String>,
+    /// The state party of the country the article is about (see `state_of_sentences`):
+    /// troops counted in a place of unknown country are its.
+    pub state_party: Option<usize>,
     /// Each generic party's id with the party it names in this article.
     pub generic: Vec<(String, String)>,
     /// The last attribution, for "it said" and quotes that continue a statement.
@@ -157,9 +157,13 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
         .iter()
         .map(|s| SentenceContext::new(&article.text, *s, lexicon))
         .collect();
-    state.country = country_of(&contexts, lexicon).map(str::to_owned);
-    resolve_generic_parties(&mut contexts, lexicon, state.country.as_deref());
-    state.generic = generic_names(&contexts, lexicon, state.country.as_deref());
+    let article_state = state_of_sentences(&contexts, lexicon);
+    state.state_party = article_state;
+    if lexicon.has_generic() {
+        let named = named_parties(&contexts, lexicon);
+        resolve_generic_parties(&mut contexts, lexicon, article_state, &named);
+        state.generic = generic_names(lexicon, article_state, &named);
+    }
     for mut ctx in contexts {
         let first_claim = result.claims.len();
         first_claim_of.push(first_claim);
@@ -224,45 +228,56 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
     result
 }
 
-/// The country sentences are about: the one their places and state parties point to most
-/// (the first named wins a tie), among countries whose state forces the lexicon knows.
-fn country_of<'l>(contexts: &[SentenceContext<'_>], lexicon: &'l Lexicon) -> Option<&'l str> {
-    let mut votes: Vec<(&'l str, usize)> = Vec::new();
+/// The state a group of sentences is about: the state party their places and state
+/// parties point to most (the first named wins a tie).
+fn state_of_sentences(contexts: &[SentenceContext<'_>], lexicon: &Lexicon) -> Option<usize> {
+    let mut votes: Vec<(usize, usize)> = Vec::new();
     for m in contexts.iter().flat_map(|c| c.mentions.iter()) {
-        let e = lexicon.entry(m);
-        let country = match m.ty {
-            EntryType::Place => e.country.as_deref(),
-            EntryType::Party if e.generic.is_none() => e.country.as_deref(),
-            _ => None,
-        };
-        let Some(country) = country.filter(|c| lexicon.state_party(c).is_some()) else {
+        let Some(state) = lexicon.state_of(m) else {
             continue;
         };
-        match votes.iter_mut().find(|(c, _)| *c == country) {
+        match votes.iter_mut().find(|(s, _)| *s == state) {
             Some((_, n)) => *n += 1,
-            None => votes.push((country, 1)),
+            None => votes.push((state, 1)),
         }
     }
     let best = votes.iter().map(|(_, n)| *n).max()?;
-    votes.iter().find(|(_, n)| *n == best).map(|(c, _)| *c)
+    votes.iter().find(|(_, n)| *n == best).map(|(s, _)| *s)
+}
+
+/// Points every mention of a generic party ("the army") at the party it names: the state
+/// forces of the country its sentence is about, else of the article's country.
+fn resolve_generic_parties(
+    contexts: &mut [SentenceContext<'_>],
+    lexicon: &Lexicon,
+    article: Option<usize>,
+    named: &[usize],
+) {
+    let generic =
+        |m: &lexicon::Mention| m.ty == EntryType::Party && lexicon.entry(m).generic.is_some();
+    for k in 0..contexts.len() {
+        if !contexts[k].mentions.iter().any(generic) {
+            continue;
+        }
+        let state = state_of_sentences(&contexts[k..=k], lexicon).or(article);
+        for m in contexts[k].mentions.iter_mut().filter(|m| generic(m)) {
+            m.index = lexicon.resolve_generic(m.index, state, named);
+        }
+    }
 }
 
 /// What each generic party names in the article as a whole, by id (for a unit's party:
 /// "militants" are the article's armed group).
 fn generic_names(
-    contexts: &[SentenceContext<'_>],
     lexicon: &Lexicon,
-    country: Option<&str>,
+    state: Option<usize>,
+    named: &[usize],
 ) -> Vec<(String, String)> {
     let parties = lexicon.entries(EntryType::Party);
-    if !parties.iter().any(|e| e.generic.is_some()) {
-        return Vec::new();
-    }
-    let named = named_parties(contexts, lexicon);
     (0..parties.len())
         .filter(|&i| parties[i].generic.is_some())
         .map(|i| {
-            let to = lexicon.resolve_generic(i, country, &named);
+            let to = lexicon.resolve_generic(i, state, named);
             (parties[i].id.clone(), parties[to].id.clone())
         })
         .collect()
@@ -277,30 +292,6 @@ fn named_parties(contexts: &[SentenceContext<'_>], lexicon: &Lexicon) -> Vec<usi
         }
     }
     named
-}
-
-/// Points every mention of a generic party ("the army") at the party it names: the state
-/// forces of the country its sentence is about, else of the article's country.
-fn resolve_generic_parties(
-    contexts: &mut [SentenceContext<'_>],
-    lexicon: &Lexicon,
-    article: Option<&str>,
-) {
-    let generic =
-        |m: &lexicon::Mention| m.ty == EntryType::Party && lexicon.entry(m).generic.is_some();
-    if !contexts.iter().any(|c| c.mentions.iter().any(generic)) {
-        return;
-    }
-    let named = named_parties(contexts, lexicon);
-    for k in 0..contexts.len() {
-        if !contexts[k].mentions.iter().any(generic) {
-            continue;
-        }
-        let country = country_of(&contexts[k..=k], lexicon).or(article);
-        for m in contexts[k].mentions.iter_mut().filter(|m| generic(m)) {
-            m.index = lexicon.resolve_generic(m.index, country, &named);
-        }
-    }
 }
 
 fn remember_place(ctx: &SentenceContext<'_>, state: &mut ArticleState) {

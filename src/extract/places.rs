@@ -61,7 +61,14 @@ fn division_before(text: &str, start: usize) -> Option<String> {
 /// ("Tal-Abyad", "al-Ain", "ez-Zor"), not an acronym ("the UN", "in IDF": organisations more
 /// often than places), not a compound with a lower-case word ("GNA-held", "US-backed").
 fn capitalised(w: &Word<'_>) -> bool {
-    if !w.text.starts_with(|c: char| c.is_alphabetic()) {
+    let Some(first) = w.text.chars().next() else {
+        return false;
+    };
+    // Most words: lower case, no hyphen.
+    if first.is_lowercase() && !w.text.contains('-') {
+        return false;
+    }
+    if !first.is_alphabetic() {
         return false;
     }
     let acronym = w.text.len() <= 5 && w.text.chars().all(|c| c.is_uppercase());

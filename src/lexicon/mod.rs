@@ -43,6 +43,12 @@ pub struct Lexicon {
     exact: AhoCorasick,
     folded_ids: Vec<Vec<(EntryType, usize)>>,
     exact_ids: Vec<Vec<(EntryType, usize)>>,
+    /// Per place and per party: the state party of its `country`, if the lexicon has one.
+    place_state: Vec<Option<usize>>,
+    party_state: Vec<Option<usize>>,
+    /// Per party: the state parties it fights (`against`), and its fallback (`party`).
+    party_against: Vec<Vec<usize>>,
+    party_fallback: Vec<Option<usize>>,
 }
 
 fn is_acronym(alias: &str) -> bool {
@@ -117,11 +123,44 @@ impl Lexicon {
                     message: e.to_string(),
                 })
         };
+        let state_of = |country: Option<&str>| {
+            let country = country?;
+            file.party
+                .iter()
+                .position(|e| e.generic.is_none() && e.country.as_deref() == Some(country))
+        };
+        let place_state = file
+            .place
+            .iter()
+            .map(|e| state_of(e.country.as_deref()))
+            .collect();
+        let party_state = file
+            .party
+            .iter()
+            .map(|e| state_of(e.country.as_deref()).filter(|_| e.generic.is_none()))
+            .collect();
+        let party_against = file
+            .party
+            .iter()
+            .map(|e| e.against.iter().filter_map(|c| state_of(Some(c))).collect())
+            .collect();
+        let party_fallback = file
+            .party
+            .iter()
+            .map(|e| {
+                let f = e.party.as_deref()?;
+                file.party.iter().position(|p| p.id == f)
+            })
+            .collect();
         Ok(Lexicon {
             folded: build(&folded_patterns, true)?,
             exact: build(&exact_patterns, false)?,
             folded_ids,
             exact_ids,
+            place_state,
+            party_state,
+            party_against,
+            party_fallback,
             file,
         })
     }
@@ -145,6 +184,21 @@ impl Lexicon {
         }
     }
 
+    /// True when some party is generic ("the army"): articles then resolve them.
+    pub fn has_generic(&self) -> bool {
+        self.file.party.iter().any(|e| e.generic.is_some())
+    }
+
+    /// The state party a place or party mention points to: the state forces of the
+    /// country of a place or of a state party (precomputed when the lexicon is compiled).
+    pub fn state_of(&self, m: &Mention) -> Option<usize> {
+        match m.ty {
+            EntryType::Place => self.place_state.get(m.index).copied().flatten(),
+            EntryType::Party => self.party_state.get(m.index).copied().flatten(),
+            _ => None,
+        }
+    }
+
     /// The state party of a country: the non-generic party whose `country` it is.
     pub fn state_party(&self, country: &str) -> Option<usize> {
         self.file
@@ -153,43 +207,41 @@ impl Lexicon {
             .position(|e| e.generic.is_none() && e.country.as_deref() == Some(country))
     }
 
-    /// The party a generic party's mention names in an article about `country`: for
-    /// `state`, the state forces of the country; for `armed` and `rebels`, the party with
-    /// that role fighting the country's state that the article names most (`named[i]` counts
-    /// the article's mentions of party `i`). Else the entry's fallback `party`, else itself.
-    pub fn resolve_generic(&self, index: usize, country: Option<&str>, named: &[usize]) -> usize {
+    /// The party a generic party's mention names where the war is against the state party
+    /// `state`: for `state`, that party; for `armed` and `rebels`, the party with that role
+    /// fighting it that the article names most (`named[i]` counts the article's mentions of
+    /// party `i`). Else the entry's fallback `party`, else itself.
+    pub fn resolve_generic(&self, index: usize, state: Option<usize>, named: &[usize]) -> usize {
         let Some(entry) = self.file.party.get(index) else {
             return index;
         };
         let Some(role) = entry.generic.as_deref() else {
             return index;
         };
-        let fallback = entry
-            .party
-            .as_deref()
-            .and_then(|f| self.file.party.iter().position(|e| e.id == f));
-        let resolved = country.and_then(|c| {
+        let fallback = self.party_fallback.get(index).copied().flatten();
+        let resolved = state.and_then(|st| {
             if role == "state" {
-                return self.state_party(c);
+                return Some(st);
             }
-            let candidates: Vec<usize> = (0..self.file.party.len())
-                .filter(|&i| {
-                    let e = &self.file.party[i];
-                    e.generic.is_none()
-                        && e.roles.iter().any(|r| r == role)
-                        && e.against.iter().any(|a| a == c)
-                })
-                .collect();
+            let candidates = (0..self.file.party.len()).filter(|&i| {
+                self.party_against[i].contains(&st)
+                    && self.file.party[i].roles.iter().any(|r| r == role)
+            });
             let count = |i: usize| named.get(i).copied().unwrap_or(0);
-            let most = candidates
-                .iter()
-                .copied()
-                .max_by_key(|&i| (count(i), usize::MAX - i))?;
-            if count(most) == 0 {
-                // None named: the fallback where it fights here, else the first listed.
-                return fallback.filter(|f| candidates.contains(f)).or(Some(most));
+            let mut best: Option<usize> = None;
+            let mut fallback_fights = false;
+            for i in candidates {
+                fallback_fights |= Some(i) == fallback;
+                if best.is_none_or(|b| count(i) > count(b)) {
+                    best = Some(i);
+                }
             }
-            Some(most)
+            let best = best?;
+            if count(best) == 0 && fallback_fights {
+                // None named: the fallback where it fights here, else the first listed.
+                return fallback;
+            }
+            Some(best)
         });
         resolved.or(fallback).unwrap_or(index)
     }
