@@ -136,7 +136,7 @@ impl CommonBuilders {
         let (start, end) = span;
         self.date_start.append_option(c.date_start.map(days));
         self.date_end.append_option(c.date_end.map(days));
-        self.date_basis.append_value(c.date_basis);
+        self.date_basis.append_value(c.date_basis.as_str());
         self.time_text.append_option(c.time_text.as_deref());
         self.source.append_option(c.source.as_deref());
         self.source_text.append_option(c.source_text.as_deref());
@@ -283,9 +283,9 @@ fn rows_tables(
         let offsets = CharOffsets::new(&article.text);
         for c in &result.claims {
             let (s, e) = (offsets.char_at(c.start), offsets.char_at(c.end));
-            c_id.append_value(format!("{id}:{}:{s}-{e}", c.kind));
+            c_id.append_value(format!("{id}:{}:{s}-{e}", c.kind.as_str()));
             c_article.append_value(id);
-            c_kind.append_value(&c.kind);
+            c_kind.append_value(c.kind.as_str());
             c_low.append_option(c.low);
             c_high.append_option(c.high);
             c_approx.append_value(c.approx);
@@ -305,9 +305,9 @@ fn rows_tables(
         }
         for r in &result.control {
             let (s, e) = (offsets.char_at(r.start), offsets.char_at(r.end));
-            e_id.append_value(format!("{id}:{}:{s}-{e}", r.action));
+            e_id.append_value(format!("{id}:{}:{s}-{e}", r.action.as_str()));
             e_article.append_value(id);
-            e_action.append_value(&r.action);
+            e_action.append_value(r.action.as_str());
             e_place.append_value(&r.place);
             e_actor.append_value(&r.actor);
             e_from.append_option(r.from_actor.as_deref());

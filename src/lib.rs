@@ -14,6 +14,7 @@ pub mod frames;
 pub mod furniture;
 pub mod lang;
 pub mod lexicon;
+pub mod model;
 pub mod offsets;
 pub mod read;
 pub mod sentences;

@@ -158,7 +158,7 @@ fn claim_fields(c: &warclaims::extract::ClaimRow) -> Vec<(&'static str, String)>
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
     let num = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
     vec![
-        ("kind", c.kind.clone()),
+        ("kind", c.kind.as_str().to_owned()),
         ("low", num(c.low)),
         ("high", num(c.high)),
         ("actor", opt(&c.actor)),
@@ -173,7 +173,7 @@ fn claim_fields(c: &warclaims::extract::ClaimRow) -> Vec<(&'static str, String)>
 /// Formats a control event's fields as `key=value` pairs for comparing with the corpus.
 fn control_fields(c: &warclaims::extract::ControlRow) -> Vec<(&'static str, String)> {
     vec![
-        ("action", c.action.clone()),
+        ("action", c.action.as_str().to_owned()),
         ("place", c.place.clone()),
         ("actor", c.actor.clone()),
         ("from_actor", c.from_actor.clone().unwrap_or_default()),

@@ -10,6 +10,7 @@ use super::{ArticleState, ClaimRow, Common};
 use crate::figure;
 use crate::lang;
 use crate::lexicon::{Entry, EntryType, Lexicon, Mention};
+use crate::model::Kind;
 
 /// How many words may stand between a kind word and the phrase it governs.
 const PRE_WINDOW: usize = 3;
@@ -19,7 +20,7 @@ const TOLL_WINDOW: usize = 14;
 /// A kind word found for a phrase: the kind and where its word stands.
 #[derive(Debug, Clone, Copy)]
 struct Trigger {
-    kind: &'static str,
+    kind: Kind,
     mention: Mention,
     /// The word stands after the phrase (passive: "were killed").
     after: bool,
@@ -30,19 +31,6 @@ struct Trigger {
     governs_bare: bool,
     /// The rule a claim read through this trigger is made by.
     rule: ClaimRule,
-}
-
-fn kind_id(lexicon: &Lexicon, m: &Mention) -> &'static str {
-    match lexicon.entry(m).id.as_str() {
-        "killed" => "killed",
-        "wounded" => "wounded",
-        "captured" => "captured",
-        "displaced" => "displaced",
-        "destroyed" => "destroyed",
-        "seized" => "seized",
-        "targets" => "targets",
-        _ => "other",
-    }
 }
 
 /// The claims of one sentence.
@@ -193,7 +181,7 @@ fn trigger_for(
         ClaimRule::KindBefore
     };
     Some(Trigger {
-        kind: kind_id(lexicon, &mention),
+        kind: lexicon.kind_of(&mention)?,
         mention,
         after,
         lost,
@@ -242,47 +230,40 @@ fn claim_for(
     let people = entry.and_then(|e| e.people).unwrap_or(false);
     let money = fig.and_then(|f| f.currency);
     let mut rule = trigger.map_or(ClaimRule::Nested, |t| t.rule);
-    let kind: String = if money.is_some() {
+    // A unit that makes a claim by itself ("25 air strikes"), from its lexicon entry.
+    let counts = p.unit.as_ref().and_then(|u| lexicon.unit_counts(u));
+    let kind: Kind = if money.is_some() {
         rule = ClaimRule::MoneyLoss;
         let near_loss = words.iter().any(|w| lang::en().loss_words.has(w.lower()));
         if !near_loss {
             return None;
         }
-        "losses".to_owned()
+        Kind::Losses
+    } else if let Some(k) = counts {
+        // A strike counts when there are several ("25 strikes", "strikes"), not one.
+        let plural = p.head.is_empty() || low.unwrap_or(0) >= 2 || high.unwrap_or(0) >= 2;
+        if fig.is_none() || (k == Kind::Strikes && !plural) {
+            return None;
+        }
+        rule = match k {
+            Kind::Strikes => ClaimRule::CountedStrikes,
+            Kind::Sorties => ClaimRule::CountedSorties,
+            _ => ClaimRule::CountedTargets,
+        };
+        k
     } else {
-        match unit_id.as_deref() {
-            Some("strike") => {
-                let plural = p.head.is_empty() || low.unwrap_or(0) >= 2 || high.unwrap_or(0) >= 2;
-                if !plural || fig.is_none() {
-                    return None;
-                }
-                rule = ClaimRule::CountedStrikes;
-                "strikes".to_owned()
-            }
-            Some("sortie") if fig.is_some() => {
-                rule = ClaimRule::CountedSorties;
-                "sorties".to_owned()
-            }
-            Some("target") if fig.is_some() => {
-                rule = ClaimRule::CountedTargets;
-                "targets".to_owned()
-            }
-            Some("sortie" | "target") => return None,
-            _ => {
-                let k = match trigger.map(|t| t.kind) {
-                    Some(k) => k,
-                    None if p.nested => outer.map(|o| o.kind.as_str()).and_then(static_kind)?,
-                    None => return None,
-                };
-                match (people, k) {
-                    (false, "targets") if fig.is_some() => "targets".to_owned(),
-                    (true, "killed" | "wounded" | "captured" | "displaced") => k.to_owned(),
-                    (false, "destroyed") => k.to_owned(),
-                    (false, "captured" | "seized") => "seized".to_owned(),
-                    (false, "killed") if trigger.is_some_and(|t| t.lost) => "destroyed".to_owned(),
-                    _ => return None,
-                }
-            }
+        let k = match trigger.map(|t| t.kind) {
+            Some(k) => k,
+            None if p.nested => outer.map(|o| o.kind).filter(|k| nests(*k))?,
+            None => return None,
+        };
+        match (people, k) {
+            (false, Kind::Targets) if fig.is_some() => Kind::Targets,
+            (true, k) if k.counts_people() => k,
+            (false, Kind::Destroyed) => k,
+            (false, Kind::Captured | Kind::Seized) => Kind::Seized,
+            (false, Kind::Killed) if trigger.is_some_and(|t| t.lost) => Kind::Destroyed,
+            _ => return None,
         }
     };
     if !people && money.is_none() && p.head.is_empty() && unit_id.is_none() {
@@ -290,13 +271,14 @@ fn claim_for(
     }
     // Ground is taken, not seized or destroyed as a thing: "captured land on several fronts".
     let head_noun = p.head.rsplit(' ').next().unwrap_or("");
-    if matches!(kind.as_str(), "seized" | "destroyed") && lang::en().territory.has(head_noun) {
+    if matches!(kind, Kind::Seized | Kind::Destroyed) && lang::en().territory.has(head_noun) {
         return None;
     }
     let unit = match (money, &unit_id) {
         (Some(c), _) => Some(c.to_owned()),
-        (None, _) if kind == "targets" => Some("target".to_owned()),
-        (None, Some(id)) if people || matches!(kind.as_str(), "strikes" | "sorties") => {
+        // The model's unit of targets (objectives, positions) is `target`.
+        (None, _) if kind == Kind::Targets => Some("target".to_owned()),
+        (None, Some(id)) if people || matches!(kind, Kind::Strikes | Kind::Sorties) => {
             Some(id.clone())
         }
         _ => Some(if p.head.is_empty() {
@@ -305,11 +287,11 @@ fn claim_for(
             p.head.clone()
         }),
     };
-    let carried_out = matches!(kind.as_str(), "strikes" | "sorties" | "targets");
+    let carried_out = kind.carried_out();
     let (actor, agent, victims_named) = if carried_out {
         // The phrase's party carried out strikes ("25 coalition strikes") but owns targets
         // ("70 IS targets").
-        let in_phrase = party_id(lexicon, p.party.as_ref()).filter(|_| kind != "targets");
+        let in_phrase = party_id(lexicon, p.party.as_ref()).filter(|_| kind != Kind::Targets);
         let subject = subject_before(ctx, lexicon, words, p.start, &[]);
         let repelled = p.first_word > 0
             && (p.first_word.saturating_sub(3)..p.first_word)
@@ -352,11 +334,11 @@ fn claim_for(
             })
             .or_else(|| {
                 people
-                    .then(|| unnamed_victims(lexicon, state, &kind))
+                    .then(|| unnamed_victims(lexicon, state, kind))
                     .flatten()
             });
         let victims_named = people
-            && matches!(kind.as_str(), "killed" | "wounded")
+            && matches!(kind, Kind::Killed | Kind::Wounded)
             && stated.is_some()
             && stated == parties::civilian_party(lexicon);
         let unowned = entry.is_some_and(|e| e.owned == Some(false));
@@ -365,7 +347,7 @@ fn claim_for(
         } else {
             agent_of(ctx, lexicon, words, p, trigger, stated.as_deref())
                 .or_else(|| outer.and_then(|o| o.agent.clone()).filter(|_| p.nested))
-                .or_else(|| state.previous_agent(&kind))
+                .or_else(|| state.previous_agent(kind))
         };
         let actor = if unowned {
             None
@@ -392,10 +374,10 @@ fn claim_for(
 
 /// The party of people a toll counts without naming theirs: the displaced are civilians;
 /// the killed and wounded are the victims the article counted by name before, else none.
-fn unnamed_victims(lexicon: &Lexicon, state: &ArticleState, kind: &str) -> Option<String> {
+fn unnamed_victims(lexicon: &Lexicon, state: &ArticleState, kind: Kind) -> Option<String> {
     match kind {
-        "displaced" => parties::civilian_party(lexicon),
-        "killed" | "wounded" => state.victims.clone(),
+        Kind::Displaced => parties::civilian_party(lexicon),
+        Kind::Killed | Kind::Wounded => state.victims.clone(),
         _ => None,
     }
 }
@@ -403,7 +385,7 @@ fn unnamed_victims(lexicon: &Lexicon, state: &ArticleState, kind: &str) -> Optio
 /// What a claim says beyond its figure: what happened, what is counted, whose, by whom,
 /// and the rule that read it.
 struct Reading {
-    kind: String,
+    kind: Kind,
     unit: Option<String>,
     actor: Option<String>,
     agent: Option<String>,
@@ -448,17 +430,9 @@ fn row(sc: Scope<'_, '_>, p: &Counted, r: Reading) -> ClaimRow {
     }
 }
 
-fn static_kind(k: &str) -> Option<&'static str> {
-    [
-        "killed",
-        "wounded",
-        "captured",
-        "displaced",
-        "destroyed",
-        "seized",
-    ]
-    .into_iter()
-    .find(|x| *x == k)
+/// Kinds a count inside a toll takes from it ("including 11 children").
+fn nests(k: Kind) -> bool {
+    k.counts_people() || matches!(k, Kind::Destroyed | Kind::Seized)
 }
 
 fn party_id(lexicon: &Lexicon, m: Option<&Mention>) -> Option<String> {
@@ -574,12 +548,12 @@ pub fn kind_subjects(
     ctx: &SentenceContext<'_>,
     lexicon: &Lexicon,
     words: &[Word<'_>],
-) -> Vec<(String, String)> {
+) -> Vec<(Kind, String)> {
     ctx.of(EntryType::Kind)
         .filter_map(|m| {
-            let kind = kind_id(lexicon, m);
+            let kind = lexicon.kind_of(m)?;
             let subject = subject_before(ctx, lexicon, words, m.start, &[])?;
-            Some((kind.to_owned(), subject))
+            Some((kind, subject))
         })
         .collect()
 }
@@ -619,11 +593,11 @@ fn elliptical_claim(
     let people_kind = trigger
         .filter(|t| t.after || t.governs_bare)
         .map(|t| t.kind)
-        .filter(|k| matches!(*k, "killed" | "wounded" | "captured" | "displaced"));
+        .filter(|k| k.counts_people());
     let (kind, unit, actor, agent, rule) = match (people_kind, outer) {
         // "The Turkish army has lost four dead": the subject's own dead.
         (Some(k), _) if trigger.is_some_and(|t| t.lost) => (
-            k.to_owned(),
+            k,
             Some("person".to_owned()),
             subject_before(ctx, lexicon, words, p.start, &[]),
             None,
@@ -634,7 +608,7 @@ fn elliptical_claim(
             let agent = subject_before(ctx, lexicon, words, p.start, &[])
                 .or_else(|| state.previous_agent(k));
             (
-                k.to_owned(),
+                k,
                 Some("person".to_owned()),
                 civilians,
                 agent,
@@ -646,7 +620,7 @@ fn elliptical_claim(
                 && o.start < ctx.sentence.start + p.start =>
         {
             (
-                o.kind.clone(),
+                o.kind,
                 o.unit.clone(),
                 o.actor.clone(),
                 o.agent.clone(),

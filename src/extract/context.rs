@@ -8,16 +8,14 @@ use crate::lexicon::{EntryType, Lexicon, Mention};
 use crate::sentences::Sentence;
 use crate::time::{self, TimeMatch};
 
-/// Units that make a claim without a kind word ("40 sorties", "25 strikes").
-const SELF_COUNTING_UNITS: &[&str] = &["strike", "sortie", "target"];
-
 /// The literal prefilter: a sentence is parsed deeply only when the lexicon automaton found
 /// a kind word, an action word or a self-counting unit, or the text names money (losses).
 /// Everything an extractor rule needs starts from one of these.
 pub fn triggered(text: &str, mentions: &[Mention], lexicon: &Lexicon) -> bool {
     mentions.iter().any(|m| match m.ty {
         EntryType::Kind | EntryType::Action => true,
-        EntryType::Unit => SELF_COUNTING_UNITS.contains(&lexicon.entry(m).id.as_str()),
+        // Units that make a claim without a kind word ("40 sorties", "25 strikes").
+        EntryType::Unit => lexicon.unit_counts(m).is_some(),
         _ => false,
     }) || text.contains(['$', '£', '€'])
         || text.contains("dollars")

@@ -13,6 +13,7 @@ use super::words::{lower_tail, word_at, Word};
 use super::{ArticleState, Common, ControlRow};
 use crate::lang;
 use crate::lexicon::{EntryType, Lexicon, Mention};
+use crate::model::Action;
 
 /// How far (bytes) after an action word its place may stand.
 const PLACE_AFTER: usize = 120;
@@ -41,7 +42,9 @@ pub fn control(
 ) -> Vec<ControlRow> {
     let mut rows: Vec<ControlRow> = Vec::new();
     for action in ctx.of(EntryType::Action) {
-        let id = lexicon.entry(action).id.as_str();
+        let Some(id) = lexicon.action_of(action) else {
+            continue;
+        };
         let places = places_of(ctx, lexicon, words, action, state);
         if places.is_empty() {
             continue;
@@ -73,7 +76,9 @@ pub fn control(
         }
         // Holding and leaving after "to" still happen ("continue to control", "had to
         // retreat"); taking, advancing and fighting after it are aims.
-        if matches!(id, "captured" | "advanced" | "fighting") && intended(ctx, action) {
+        if matches!(id, Action::Captured | Action::Advanced | Action::Fighting)
+            && intended(ctx, action)
+        {
             continue;
         }
         if attributive(words, action) {
@@ -97,9 +102,9 @@ pub fn control(
         } else {
             subject_of(ctx, lexicon, action)
         };
-        let mut actions: Vec<(&str, Vec<String>, Option<String>, ControlRule)> = Vec::new();
+        let mut actions: Vec<(Action, Vec<String>, Option<String>, ControlRule)> = Vec::new();
         match id {
-            "captured" => {
+            Action::Captured => {
                 let taken_from = parties::after_opener(
                     parties::acting(ctx, lexicon),
                     lexicon,
@@ -112,20 +117,23 @@ pub fn control(
                 let nominal = NOMINAL.contains(&trigger.as_str());
                 if passive || trigger.starts_with("driven") {
                     match by {
-                        Some(winner) if parts => {
-                            actions.push(("advanced", vec![winner], None, ControlRule::PartCapture))
-                        }
+                        Some(winner) if parts => actions.push((
+                            Action::Advanced,
+                            vec![winner],
+                            None,
+                            ControlRule::PartCapture,
+                        )),
                         Some(winner) => actions.push((
-                            "captured",
+                            Action::Captured,
                             vec![winner],
                             subject.clone(),
                             ControlRule::PassiveCapture,
                         )),
-                        None => actions.extend(
-                            subject
-                                .clone()
-                                .map(|s| ("withdrew", vec![s], None, ControlRule::PassiveLoss)),
-                        ),
+                        None => {
+                            actions.extend(subject.clone().map(|s| {
+                                (Action::Withdrew, vec![s], None, ControlRule::PassiveLoss)
+                            }))
+                        }
                     }
                 } else if let Some(s) = if nominal {
                     by.clone().or(subject.clone())
@@ -133,21 +141,21 @@ pub fn control(
                     subject.clone().or(by)
                 } {
                     let (action_id, rule) = if parts {
-                        ("advanced", ControlRule::PartCapture)
+                        (Action::Advanced, ControlRule::PartCapture)
                     } else if nominal {
-                        ("captured", ControlRule::NominalCapture)
+                        (Action::Captured, ControlRule::NominalCapture)
                     } else {
-                        ("captured", ControlRule::ActiveCapture)
+                        (Action::Captured, ControlRule::ActiveCapture)
                     };
                     actions.push((action_id, vec![s], taken_from.filter(|_| !parts), rule));
                 }
             }
-            "withdrew" => {
+            Action::Withdrew => {
                 if let Some(s) = subject.clone() {
-                    actions.push(("withdrew", vec![s], None, ControlRule::Withdrawal));
+                    actions.push((Action::Withdrew, vec![s], None, ControlRule::Withdrawal));
                 }
             }
-            "holds" => {
+            Action::Holds => {
                 let holder_noun = HOLDER_NOUNS.iter().any(|h| trigger == *h);
                 let rule = if holder_noun {
                     ControlRule::HolderNoun
@@ -186,21 +194,20 @@ pub fn control(
                 } else {
                     subject.clone()
                 };
-                actions.extend(holder.map(|h| ("holds", vec![h], None, rule)));
+                actions.extend(holder.map(|h| (Action::Holds, vec![h], None, rule)));
             }
-            "advanced" => actions.extend(
+            Action::Advanced => actions.extend(
                 subject
                     .clone()
                     .or(by)
-                    .map(|s| ("advanced", vec![s], None, ControlRule::Advance)),
+                    .map(|s| (Action::Advanced, vec![s], None, ControlRule::Advance)),
             ),
-            "fighting" => {
+            Action::Fighting => {
                 let fighters = fighters_of(ctx, lexicon, words, action);
                 if !fighters.is_empty() {
-                    actions.push(("fighting", fighters, None, ControlRule::Fighting));
+                    actions.push((Action::Fighting, fighters, None, ControlRule::Fighting));
                 }
             }
-            _ => {}
         }
         for (action_id, actors, from_actor, rule) in actions {
             for actor in actors {
@@ -212,7 +219,7 @@ pub fn control(
                         continue;
                     }
                     rows.push(ControlRow {
-                        action: action_id.to_owned(),
+                        action: action_id,
                         place: place.clone(),
                         actor: actor.clone(),
                         from_actor: from_actor.clone().filter(|f| *f != actor),
@@ -227,11 +234,11 @@ pub fn control(
     }
     let captures: Vec<(String, String)> = rows
         .iter()
-        .filter(|r| r.action == "captured")
+        .filter(|r| r.action == Action::Captured)
         .map(|r| (r.place.clone(), r.actor.clone()))
         .collect();
     rows.retain(|r| {
-        r.action != "advanced" || !captures.contains(&(r.place.clone(), r.actor.clone()))
+        r.action != Action::Advanced || !captures.contains(&(r.place.clone(), r.actor.clone()))
     });
     rows
 }
@@ -386,7 +393,7 @@ fn places_of(
         || ["it ", "it,", "it.", "them"]
             .iter()
             .any(|r| first_after.starts_with(r));
-    let definite_fight = lexicon.entry(action).id == "fighting"
+    let definite_fight = lexicon.action_of(action) == Some(Action::Fighting)
         && ctx.text[..action.start]
             .to_lowercase()
             .trim_end()
@@ -402,7 +409,7 @@ fn places_of(
         .iter()
         .filter(|p| !p.is_country && !is_dateline(ctx, p.start, p.end))
         .collect();
-    let id = lexicon.entry(action).id.as_str();
+    let id = lexicon.action_of(action);
     // "lost at least 18 soldiers": a counted object is people, not the sentence's place.
     let counted_object = words
         .iter()
@@ -414,8 +421,8 @@ fn places_of(
                 .any(|f| f.start < w.end && w.start < f.end)
         });
     let takes_own = match id {
-        "fighting" => true,
-        "captured" | "withdrew" => !counted_object,
+        Some(Action::Fighting) => true,
+        Some(Action::Captured | Action::Withdrew) => !counted_object,
         _ => false,
     };
     match own.as_slice() {
@@ -424,7 +431,11 @@ fn places_of(
         }
         // No place at all ("since IS militants were pushed out nine months ago"): the
         // place the article is about.
-        [] if takes_own && id != "fighting" && !country_named && ctx.places.is_empty() => {
+        [] if takes_own
+            && id != Some(Action::Fighting)
+            && !country_named
+            && ctx.places.is_empty() =>
+        {
             state.current_place.clone().into_iter().collect()
         }
         _ => Vec::new(),
@@ -612,12 +623,17 @@ fn fighters_of(
 pub fn infer_from_actors(rows: &mut [ControlRow]) {
     let holders: Vec<(String, String)> = rows
         .iter()
-        .filter(|r| matches!(r.action.as_str(), "captured" | "holds" | "withdrew"))
+        .filter(|r| {
+            matches!(
+                r.action,
+                Action::Captured | Action::Holds | Action::Withdrew
+            )
+        })
         .map(|r| (r.place.clone(), r.actor.clone()))
         .collect();
     for row in rows
         .iter_mut()
-        .filter(|r| r.action == "captured" && r.from_actor.is_none())
+        .filter(|r| r.action == Action::Captured && r.from_actor.is_none())
     {
         row.from_actor = holders
             .iter()

@@ -16,6 +16,7 @@ pub mod words;
 use crate::article::Article;
 use crate::lang::{self, Words};
 use crate::lexicon::{self, EntryType, Lexicon};
+use crate::model::{Action, DateBasis, Kind};
 use crate::sentences;
 use crate::time;
 use crate::warning::Warning;
@@ -30,8 +31,7 @@ pub struct Common {
     pub place: Option<String>,
     pub date_start: Option<NaiveDate>,
     pub date_end: Option<NaiveDate>,
-    /// `stated`, `article` or `none`.
-    pub date_basis: &'static str,
+    pub date_basis: DateBasis,
     pub time_text: Option<String>,
     pub source: Option<String>,
     pub source_text: Option<String>,
@@ -42,7 +42,7 @@ pub struct Common {
 /// One claim, with byte offsets into the article text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimRow {
-    pub kind: String,
+    pub kind: Kind,
     pub low: Option<i64>,
     pub high: Option<i64>,
     pub approx: bool,
@@ -65,7 +65,7 @@ pub struct ClaimRow {
 /// One control event, with byte offsets into the article text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ControlRow {
-    pub action: String,
+    pub action: Action,
     pub place: String,
     pub actor: String,
     pub from_actor: Option<String>,
@@ -83,7 +83,7 @@ pub struct ArticleState {
     pub current_place: Option<String>,
     /// Kind words of the previous sentence with the party that did it ("IS destroyed a
     /// number of monuments"), for a next sentence about the same operation.
-    pub previous_agents: Vec<(String, String)>,
+    pub previous_agents: Vec<(Kind, String)>,
     /// The last day a time expression placed an event on ("later in the day").
     pub last_day: Option<NaiveDate>,
     /// Civilians, once the article counted killed or wounded civilians ("17 civilians"):
@@ -108,10 +108,10 @@ impl ArticleState {
     }
 
     /// The agent the previous sentence gave for this kind of claim.
-    pub fn previous_agent(&self, kind: &str) -> Option<String> {
+    pub fn previous_agent(&self, kind: Kind) -> Option<String> {
         self.previous_agents
             .iter()
-            .find(|(k, _)| k == kind)
+            .find(|(k, _)| *k == kind)
             .map(|(_, a)| a.clone())
     }
 }
@@ -319,7 +319,7 @@ fn date_from_next_sentence(
         let Some(Some(next_common)) = commons.get(i + 1) else {
             continue;
         };
-        if next_common.date_basis != "stated"
+        if next_common.date_basis != DateBasis::Stated
             || !lang::en()
                 .back_references
                 .iter()
@@ -332,10 +332,10 @@ fn date_from_next_sentence(
             .copied()
             .unwrap_or(result.claims.len());
         for claim in &mut result.claims[first_claim_of[i]..end] {
-            if claim.common.date_basis == "none" {
+            if claim.common.date_basis == DateBasis::None {
                 claim.common.date_start = next_common.date_start;
                 claim.common.date_end = next_common.date_end;
-                claim.common.date_basis = "stated";
+                claim.common.date_basis = DateBasis::Stated;
                 claim.common.time_text.clone_from(&next_common.time_text);
             }
         }
@@ -360,7 +360,7 @@ fn common_of(
 ) -> (Common, Vec<EventDate>, bool) {
     let mut common = Common {
         place: main_place(ctx).or_else(|| ctx.places.first().map(|p| p.id.clone())),
-        date_basis: "none",
+        date_basis: DateBasis::None,
         sentence_start: ctx.sentence.start,
         sentence_end: ctx.sentence.end,
         ..Common::default()
@@ -373,7 +373,7 @@ fn common_of(
             Some(r) => {
                 common.date_start = Some(r.start);
                 common.date_end = Some(r.end);
-                common.date_basis = "stated";
+                common.date_basis = DateBasis::Stated;
             }
             None => missing |= published.is_none(),
         }
@@ -513,7 +513,11 @@ fn time_distance(text: &str, d: &EventDate, start: usize, end: usize) -> usize {
 fn set_date(common: &mut Common, range: Option<time::DateRange>, text: Option<String>) {
     common.date_start = range.map(|r| r.start);
     common.date_end = range.map(|r| r.end);
-    common.date_basis = if range.is_some() { "stated" } else { "none" };
+    common.date_basis = if range.is_some() {
+        DateBasis::Stated
+    } else {
+        DateBasis::None
+    };
     common.time_text = text;
 }
 
@@ -549,7 +553,12 @@ fn date_rows_by_nearest_time(
         date_row(&mut row.common, row.start, row.end, false);
     }
     for row in control {
-        date_row(&mut row.common, row.start, row.end, row.action == "holds");
+        date_row(
+            &mut row.common,
+            row.start,
+            row.end,
+            row.action == Action::Holds,
+        );
     }
 }
 
@@ -608,7 +617,7 @@ mod tests {
     fn actors(r: &ArticleResult) -> Vec<(String, Option<String>)> {
         r.claims
             .iter()
-            .map(|c| (c.kind.clone(), c.actor.clone()))
+            .map(|c| (c.kind.as_str().to_owned(), c.actor.clone()))
             .collect()
     }
 
@@ -653,7 +662,7 @@ mod tests {
     fn statement_date_is_not_the_event_date() {
         let text = "Some 49 soldiers were killed near Palmyra, the Observatory said on Friday.";
         let r = extract_article(&article(text, "2016-12-10"), &lex());
-        assert_eq!(r.claims[0].common.date_basis, "none");
+        assert_eq!(r.claims[0].common.date_basis, DateBasis::None);
     }
 
     #[test]
@@ -674,7 +683,7 @@ mod tests {
         let c = r
             .control
             .iter()
-            .find(|c| c.action == "captured")
+            .find(|c| c.action == Action::Captured)
             .expect("captured row");
         assert_eq!(
             (c.actor.as_str(), c.place.as_str()),
@@ -689,7 +698,7 @@ mod tests {
     fn dates_of(r: &ArticleResult, action: &str) -> Vec<(String, String)> {
         r.control
             .iter()
-            .filter(|c| c.action == action)
+            .filter(|c| c.action.as_str() == action)
             .map(|c| {
                 (
                     c.common
@@ -754,7 +763,7 @@ mod tests {
         let actors: Vec<(&str, Option<NaiveDate>)> = r
             .control
             .iter()
-            .filter(|c| c.action == "captured")
+            .filter(|c| c.action == Action::Captured)
             .map(|c| (c.actor.as_str(), c.common.date_start))
             .collect();
         assert!(

@@ -4,6 +4,7 @@
 pub mod schema;
 
 use crate::error::{Error, Result};
+use crate::model::{Action, Kind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 pub use schema::{Entry, LexiconFile};
 
@@ -49,6 +50,10 @@ pub struct Lexicon {
     /// Per party: the state parties it fights (`against`), and its fallback (`party`).
     party_against: Vec<Vec<usize>>,
     party_fallback: Vec<Option<usize>>,
+    /// Per kind, action and unit entry: the model's kind or action it names.
+    kinds: Vec<Option<Kind>>,
+    actions: Vec<Option<Action>>,
+    unit_counts: Vec<Option<Kind>>,
 }
 
 fn is_acronym(alias: &str) -> bool {
@@ -152,7 +157,17 @@ impl Lexicon {
                 file.party.iter().position(|p| p.id == f)
             })
             .collect();
+        let kinds = file.kind.iter().map(|e| Kind::parse(&e.id)).collect();
+        let actions = file.action.iter().map(|e| Action::parse(&e.id)).collect();
+        let unit_counts = file
+            .unit
+            .iter()
+            .map(|e| e.counts.as_deref().and_then(Kind::parse))
+            .collect();
         Ok(Lexicon {
+            kinds,
+            actions,
+            unit_counts,
             folded: build(&folded_patterns, true)?,
             exact: build(&exact_patterns, false)?,
             folded_ids,
@@ -182,6 +197,27 @@ impl Lexicon {
             EntryType::Kind => &self.file.kind,
             EntryType::Action => &self.file.action,
         }
+    }
+
+    /// The claim kind a `kind` mention names.
+    pub fn kind_of(&self, m: &Mention) -> Option<Kind> {
+        (m.ty == EntryType::Kind)
+            .then(|| self.kinds.get(m.index).copied().flatten())
+            .flatten()
+    }
+
+    /// The control action an `action` mention names.
+    pub fn action_of(&self, m: &Mention) -> Option<Action> {
+        (m.ty == EntryType::Action)
+            .then(|| self.actions.get(m.index).copied().flatten())
+            .flatten()
+    }
+
+    /// The kind a figure of this unit makes by itself (`counts`: "25 air strikes").
+    pub fn unit_counts(&self, m: &Mention) -> Option<Kind> {
+        (m.ty == EntryType::Unit)
+            .then(|| self.unit_counts.get(m.index).copied().flatten())
+            .flatten()
     }
 
     /// True when some party is generic ("the army"): articles then resolve them.
@@ -232,9 +268,10 @@ impl Lexicon {
             let mut fallback_fights = false;
             for i in candidates {
                 fallback_fights |= Some(i) == fallback;
-                if best.is_none_or(|b| count(i) > count(b)) {
-                    best = Some(i);
-                }
+                best = match best {
+                    Some(b) if count(b) >= count(i) => Some(b),
+                    _ => Some(i),
+                };
             }
             let best = best?;
             if count(best) == 0 && fallback_fights {
@@ -360,6 +397,27 @@ fn check_entry(entry: &Entry, ty: EntryType, file: &str) -> Result<()> {
     }
     if let Some(a) = entry.aliases.iter().find(|a| a.trim().is_empty()) {
         return Err(err(format!("alias {a:?} is empty")));
+    }
+    let kinds = || Kind::ALL.map(Kind::as_str).join(", ");
+    if ty == EntryType::Kind && Kind::parse(&entry.id).is_none() {
+        return Err(err(format!(
+            "a kind's id names a kind of the model: {}",
+            kinds()
+        )));
+    }
+    if ty == EntryType::Action && Action::parse(&entry.id).is_none() {
+        let actions = Action::ALL.map(Action::as_str).join(", ");
+        return Err(err(format!(
+            "an action's id names an action of the model: {actions}"
+        )));
+    }
+    if let Some(c) = entry.counts.as_deref() {
+        if ty != EntryType::Unit || Kind::parse(c).is_none() {
+            return Err(err(format!(
+                "counts = {c:?}: only a unit counts, and it counts a kind ({})",
+                kinds()
+            )));
+        }
     }
     if let Some(g) = entry.generic.as_deref() {
         if ty != EntryType::Party || !GENERIC_ROLES.contains(&g) {

@@ -38,6 +38,9 @@ pub struct Entry {
     /// Unit: counts people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub people: Option<bool>,
+    /// Unit: the kind of claim a figure of it makes by itself ("25 air strikes": `strikes`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<String>,
     /// Unit: `false` for things no party owns (temples, monuments): their claims have no actor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owned: Option<bool>,
@@ -78,7 +81,7 @@ impl Entry {
         macro_rules! take {
             ($($f:ident),*) => { $( if other.$f.is_some() { self.$f = other.$f; } )* };
         }
-        take!(side, unit, party, people, owned, country, lat, lon, relay, generic);
+        take!(side, unit, party, people, counts, owned, country, lat, lon, relay, generic);
         for (into, from) in [
             (&mut self.against, other.against),
             (&mut self.roles, other.roles),
