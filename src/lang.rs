@@ -82,6 +82,18 @@ pub struct Lang {
     pub organisation_heads: Words,
     pub town_parts: Words,
     pub settlements: Words,
+    /// Two-word idioms ("took place"): phrases.
+    pub not_control: Vec<String>,
+    pub verb_openers: Words,
+    /// Phrases.
+    pub place_back_references: Vec<String>,
+    pub object_pronouns: Words,
+    pub subject_pronouns: Words,
+    pub irregular_participles: Words,
+    pub toll_links: Words,
+    pub insertion_ends: Words,
+    pub coordinators: Words,
+    pub nesting_openers: Words,
     /// Endings (not words): matched with `ends_with`.
     pub demonym_endings: Vec<String>,
     pub name_particles: Words,

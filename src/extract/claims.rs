@@ -88,10 +88,9 @@ fn trigger_for(
                 return None;
             }
             if is_toll
-                && !matches!(
-                    words[first.first_word - 1].lower(),
-                    "to" | "reached" | "at" | "of" | "hit" | "rose" | "climbed"
-                )
+                && !lang::en()
+                    .toll_links
+                    .has(words[first.first_word - 1].lower())
                 && first.first_word - end_word - 1 > PRE_WINDOW
             {
                 return None;
@@ -114,7 +113,7 @@ fn trigger_for(
             // Without punctuation: up to the word before "were"/"was" or a kind word.
             (end + 2..limit)
                 .find(|&k| {
-                    matches!(words[k].lower(), "were" | "was" | "are" | "had" | "have")
+                    lang::en().insertion_ends.has(words[k].lower())
                         || kinds.iter().any(|m| m.start == words[k].start)
                 })
                 .map(|k| k - 1)
@@ -153,7 +152,7 @@ fn trigger_for(
             // the phrase and the word before: "6 were killed and 35 others were injured".
             let coordinated = words[first.first_word.saturating_sub(dp)..first.first_word]
                 .iter()
-                .any(|w| matches!(w.lower(), "and" | "while" | "but" | "as"));
+                .any(|w| lang::en().coordinators.has(w.lower()));
             if dq < dp || (dq == dp && coordinated) {
                 (q, true)
             } else {

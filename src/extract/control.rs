@@ -20,18 +20,6 @@ const PLACE_AFTER: usize = 120;
 /// How far (bytes) before an action word its place may stand ("Mosul, held by").
 const PLACE_BEFORE: usize = 50;
 
-/// Action nouns whose actor is "by X" ("its recapture by IS").
-const NOMINAL: &[&str] = &["capture", "recapture", "liberation of", "seizure", "fall"];
-
-/// Action words that name the place's holder before them ("IS strongholds").
-const HOLDER_NOUNS: &[&str] = &[
-    "stronghold",
-    "strongholds",
-    "heartland",
-    "bastion",
-    "capital",
-];
-
 /// The control events of one sentence.
 pub fn control(
     ctx: &SentenceContext<'_>,
@@ -55,22 +43,18 @@ pub fn control(
             .next()
             .unwrap_or("")
             .to_lowercase();
-        if matches!(trigger.as_str(), "took" | "take")
-            && matches!(
-                next_word.as_str(),
-                "place" | "part" | "office" | "effect" | "power"
-            )
-        {
+        let idiom = format!("{trigger} {next_word}");
+        if lang::en().not_control.contains(&idiom) {
             continue;
         }
         let lower_before = lower_tail(ctx.text, action.start, 64);
         let under = lower_before
             .rfind("under")
             .is_some_and(|u| lower_before.len() - u < 50);
-        let verb_control = matches!(
-            lower_before.split_whitespace().next_back(),
-            Some("to" | "still" | "now" | "they" | "it")
-        );
+        let verb_control = lower_before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| lang::en().verb_openers.has(w));
         if trigger == "control" && !under && !verb_control {
             continue;
         }
@@ -114,7 +98,7 @@ pub fn control(
                     9,
                 )
                 .or_else(|| driven_object(ctx, lexicon, words, action));
-                let nominal = NOMINAL.contains(&trigger.as_str());
+                let nominal = lexicon.is_noun(action, &trigger);
                 if passive || trigger.starts_with("driven") {
                     match by {
                         Some(winner) if parts => actions.push((
@@ -156,7 +140,7 @@ pub fn control(
                 }
             }
             Action::Holds => {
-                let holder_noun = HOLDER_NOUNS.iter().any(|h| trigger == *h);
+                let holder_noun = lexicon.is_holder_noun(action, &trigger);
                 let rule = if holder_noun {
                     ControlRule::HolderNoun
                 } else if trigger == "-held" || ((passive || trigger == "held") && by.is_some()) {
@@ -360,11 +344,13 @@ fn places_of(
         }
         let clause_break = comma_follows || w.stop_after || (w.comma_after && k > 1);
         let speech = lang::en().speech.has(w.lower());
-        let holder_noun = HOLDER_NOUNS.contains(&w.lower());
-        let other_action = !holder_noun
-            && ctx
-                .of(EntryType::Action)
-                .any(|a| a.start == w.start && a.start > action.start);
+        // Another action word ends the object, unless it names a holder ("Raqqa, the IS
+        // capital").
+        let other_action = ctx.of(EntryType::Action).any(|a| {
+            a.start == w.start
+                && a.start > action.start
+                && !lexicon.is_holder_noun(a, &ctx.text[a.start..a.end])
+        });
         if clause_break || speech || other_action {
             break;
         }
@@ -387,12 +373,15 @@ fn places_of(
         .collect::<String>()
         .to_lowercase();
     let first_after = after.trim_start();
-    let refers_back = ["the city", "the town", "the area", "the site"]
+    let lang = lang::en();
+    let refers_back = lang
+        .place_back_references
         .iter()
-        .any(|r| after.contains(r))
-        || ["it ", "it,", "it.", "them"]
-            .iter()
-            .any(|r| first_after.starts_with(r));
+        .any(|r| after.contains(r.as_str()))
+        || first_after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| lang.object_pronouns.has(w));
     let definite_fight = lexicon.action_of(action) == Some(Action::Fighting)
         && ctx.text[..action.start]
             .to_lowercase()
@@ -491,7 +480,7 @@ fn is_passive(ctx: &SentenceContext<'_>, words: &[Word<'_>], action: &Mention) -
     let participle = first.ends_with("ed")
         || first.ends_with("en")
         || first.ends_with("wn")
-        || matches!(first, "held" | "overrun" | "freed" | "lost" | "taken");
+        || lang::en().irregular_participles.has(first);
     if !participle {
         return false;
     }
@@ -528,7 +517,7 @@ fn subject_of(ctx: &SentenceContext<'_>, lexicon: &Lexicon, action: &Mention) ->
     let main = || parties::acting(ctx, lexicon).find(|m| m.end <= action.start);
     // "it" is the sentence's subject ("where it controls"); "they" the party just named
     // ("seized by the militants when they retook").
-    let chosen = if matches!(last_word, "it" | "he" | "she") || participle_clause {
+    let chosen = if lang::en().subject_pronouns.has(last_word) || participle_clause {
         main()
     } else {
         parties::acting(ctx, lexicon)

@@ -256,7 +256,7 @@ pub fn counted_phrases(ctx: &SentenceContext<'_>, words: &[Word<'_>]) -> Vec<Cou
     for p in out.iter_mut() {
         let before = p.first_word.checked_sub(1).map(|i| words[i].lower());
         let before2 = p.first_word.checked_sub(2).map(|i| words[i].lower());
-        p.nested = matches!(before, Some("including" | "includes" | "include"))
+        p.nested = before.is_some_and(|b| lang::en().nesting_openers.has(b))
             || matches!((before2, before), (Some("among"), Some("them" | "whom")));
     }
     out

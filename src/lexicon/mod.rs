@@ -220,6 +220,26 @@ impl Lexicon {
             .flatten()
     }
 
+    /// True when an action mention's text is one of its entry's noun aliases (`nouns`).
+    pub fn is_noun(&self, m: &Mention, text: &str) -> bool {
+        m.ty == EntryType::Action
+            && self
+                .entry(m)
+                .nouns
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(text))
+    }
+
+    /// True when an action mention's text names the holder beside it (`holder_nouns`).
+    pub fn is_holder_noun(&self, m: &Mention, text: &str) -> bool {
+        m.ty == EntryType::Action
+            && self
+                .entry(m)
+                .holder_nouns
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(text))
+    }
+
     /// True when some party is generic ("the army"): articles then resolve them.
     pub fn has_generic(&self) -> bool {
         self.file.party.iter().any(|e| e.generic.is_some())
@@ -416,6 +436,20 @@ fn check_entry(entry: &Entry, ty: EntryType, file: &str) -> Result<()> {
             return Err(err(format!(
                 "counts = {c:?}: only a unit counts, and it counts a kind ({})",
                 kinds()
+            )));
+        }
+    }
+    for (field, list) in [
+        ("nouns", &entry.nouns),
+        ("holder_nouns", &entry.holder_nouns),
+    ] {
+        if !list.is_empty() && ty != EntryType::Action {
+            return Err(err(format!("only an action has `{field}`")));
+        }
+        let alias = |n: &String| entry.aliases.iter().any(|a| a.eq_ignore_ascii_case(n));
+        if let Some(n) = list.iter().find(|n| !alias(n)) {
+            return Err(err(format!(
+                "`{field}` lists {n:?}, which is not one of its aliases: add it to `aliases`"
             )));
         }
     }

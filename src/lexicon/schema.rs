@@ -61,6 +61,13 @@ pub struct Entry {
     /// article's country is unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub generic: Option<String>,
+    /// Action: the aliases that are nouns, whose doer follows "by" ("its recapture by IS").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nouns: Vec<String>,
+    /// Action: the aliases that name the place's holder before them ("IS strongholds") or
+    /// after "of" ("the capital of the caliphate").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holder_nouns: Vec<String>,
     /// Party: the countries whose state forces it fights ("Hamas" against "Israel").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub against: Vec<String>,
@@ -85,6 +92,8 @@ impl Entry {
         for (into, from) in [
             (&mut self.against, other.against),
             (&mut self.roles, other.roles),
+            (&mut self.nouns, other.nouns),
+            (&mut self.holder_nouns, other.holder_nouns),
         ] {
             for v in from {
                 if !into.contains(&v) {
