@@ -30,6 +30,8 @@ pub enum Warning {
     InvisibleRemoved,
     /// The publication date lies in the future or before 1900; it is kept as given.
     ImplausiblePublished,
+    /// Time expressions of rows could not be placed on the calendar (the reason is given).
+    UnresolvedTime,
 }
 
 impl Warning {
@@ -49,6 +51,7 @@ impl Warning {
             Warning::LongSentence => "W011",
             Warning::InvisibleRemoved => "W012",
             Warning::ImplausiblePublished => "W013",
+            Warning::UnresolvedTime => "W014",
         }
     }
 

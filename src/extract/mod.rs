@@ -14,11 +14,10 @@ pub mod rules;
 pub mod words;
 
 use crate::article::Article;
-use crate::lang::{self, Words};
 use crate::lexicon::{self, EntryType, Lexicon};
 use crate::model::{Action, DateBasis, Kind};
 use crate::sentences;
-use crate::time;
+use crate::time::{self, dating, DatingContext, EventDate, RowDate};
 use crate::warning::Warning;
 use chrono::NaiveDate;
 use context::SentenceContext;
@@ -147,6 +146,7 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
     let mut result = ArticleResult::default();
     let mut state = ArticleState::default();
     let mut unresolved_for_missing_date = false;
+    let mut unresolved_times: Vec<String> = Vec::new();
     let sentences: Vec<_> = sentences::split(&article.text)
         .into_iter()
         .filter(|s| !s.furniture)
@@ -193,6 +193,25 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
             &mut result.claims[first_claim..],
             &mut result.control[first_control..],
         );
+        let row_times = result.claims[first_claim..]
+            .iter()
+            .map(|c| &c.common)
+            .chain(result.control[first_control..].iter().map(|c| &c.common))
+            .filter(|c| c.date_basis == DateBasis::None)
+            .filter_map(|c| c.time_text.as_deref());
+        for text in row_times {
+            let reason = dated
+                .iter()
+                .find(|d| d.text == text)
+                .and_then(|d| d.range.as_ref().err())
+                .filter(|r| article.published.is_some() || !r.contains("publication date"));
+            if let Some(reason) = reason {
+                let said = format!("{text:?} ({reason})");
+                if !unresolved_times.contains(&said) {
+                    unresolved_times.push(said);
+                }
+            }
+        }
         state.previous_agents = claims::kind_subjects(&ctx, lexicon, &words);
         if let Some(v) = result.claims[first_claim..]
             .iter()
@@ -218,6 +237,12 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
             "{cut} pieces of text without sentence punctuation were cut at word boundaries \
              every {} bytes or less; evidence sentences are those pieces",
             sentences::MAX_SENTENCE_BYTES
+        )));
+    }
+    if !unresolved_times.is_empty() {
+        result.warnings.push(Warning::UnresolvedTime.with(format!(
+            "time expressions of rows left undated: {}",
+            unresolved_times.join(", ")
         )));
     }
     if unresolved_for_missing_date {
@@ -310,21 +335,11 @@ fn date_from_next_sentence(
     result: &mut ArticleResult,
 ) {
     for i in 0..sentences.len().saturating_sub(1) {
-        let next_text = sentences[i + 1].text(text);
-        let opening = next_text
-            .char_indices()
-            .nth(48)
-            .map_or(next_text.len(), |(k, _)| k);
-        let next = next_text[..opening].to_lowercase();
         let Some(Some(next_common)) = commons.get(i + 1) else {
             continue;
         };
-        if next_common.date_basis != DateBasis::Stated
-            || !lang::en()
-                .back_references
-                .iter()
-                .any(|b| next.starts_with(b.as_str()))
-        {
+        let next = sentences[i + 1].text(text);
+        if next_common.date_basis != DateBasis::Stated || !dating::refers_back(next) {
             continue;
         }
         let end = first_claim_of
@@ -366,22 +381,28 @@ fn common_of(
         ..Common::default()
     };
     let mut missing = false;
-    let dated = event_dates(ctx, published, state);
+    let dated = DatingContext {
+        text: ctx.text,
+        times: &ctx.times,
+        published,
+        last_day: state.last_day,
+    }
+    .event_dates();
     if let Some(first) = dated.first() {
         common.time_text = Some(first.text.clone());
         match &first.range {
-            Some(r) => {
+            Ok(r) => {
                 common.date_start = Some(r.start);
                 common.date_end = Some(r.end);
                 common.date_basis = DateBasis::Stated;
             }
-            None => missing |= published.is_none(),
+            Err(_) => missing |= published.is_none(),
         }
     }
     if let Some(day) = dated
         .iter()
         .rev()
-        .filter_map(|d| d.range)
+        .filter_map(|d| d.range.as_ref().ok())
         .find(|r| r.start == r.end)
     {
         state.last_day = Some(day.start);
@@ -401,114 +422,6 @@ fn common_of(
     (common, dated, missing)
 }
 
-/// A time expression of a sentence that dates an event, resolved (or not) against P.
-#[derive(Debug, Clone)]
-pub struct EventDate {
-    /// Byte offsets in the sentence.
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    pub range: Option<time::DateRange>,
-    /// A duration placed against an anchor ("for 10 months before ..."): it dates a state
-    /// (`holds`), not an event.
-    pub span: bool,
-}
-
-/// Rolling windows ("in the past 24 hours") that a stated day right beside them makes precise.
-fn is_window(expr: &time::TimeExpr) -> bool {
-    matches!(
-        expr,
-        time::TimeExpr::LastDayAndNight | time::TimeExpr::PastDays(_) | time::TimeExpr::RecentDays
-    )
-}
-
-/// The event times of a sentence in order, statement times ("said on Friday") left out and a
-/// window dropped where a stated day follows right after it ("in 24 hours from Friday to
-/// Saturday").
-fn event_dates(
-    ctx: &SentenceContext<'_>,
-    published: Option<NaiveDate>,
-    state: &ArticleState,
-) -> Vec<EventDate> {
-    let event_times: Vec<&time::TimeMatch> = ctx
-        .times
-        .iter()
-        .filter(|t| !is_statement_time(ctx.text, t))
-        .collect();
-    let mut out = Vec::with_capacity(event_times.len());
-    for (i, t) in event_times.iter().enumerate() {
-        if is_window(&t.expr)
-            && event_times.get(i + 1).is_some_and(|next| {
-                !is_window(&next.expr)
-                    && ctx.text[t.end..next.start]
-                        .chars()
-                        .all(|c| c.is_whitespace() || c == ',')
-            })
-        {
-            continue;
-        }
-        let resolved = match t.expr {
-            time::TimeExpr::For(n, unit) => event_times
-                .iter()
-                .filter(|a| a.start != t.start)
-                .find_map(|a| time::resolve(&a.expr, published).ok())
-                .ok_or_else(|| "no anchor".to_owned())
-                .and_then(|anchor| time::resolve_span(n, unit, anchor)),
-            time::TimeExpr::SameDay => state
-                .last_day
-                .map(|d| time::DateRange {
-                    start: d,
-                    end: d,
-                    precision: time::Precision::Day,
-                })
-                .ok_or_else(|| "no earlier day".to_owned()),
-            _ => time::resolve(&t.expr, published),
-        };
-        out.push(EventDate {
-            start: t.start,
-            end: t.end,
-            text: ctx.text[t.start..t.end].to_owned(),
-            range: resolved.ok(),
-            span: matches!(t.expr, time::TimeExpr::For(..)),
-        });
-    }
-    out
-}
-
-/// What a time in another clause adds to its distance: more than any sentence is long.
-const OTHER_CLAUSE: usize = 1 << 20;
-
-/// True when `between` holds a semicolon or one of `openers` (another clause starts).
-fn names_another_clause(between: &str, openers: &Words) -> bool {
-    between.contains(';')
-        || between
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| openers.has_folded(w))
-}
-
-/// How far a time expression is from a trigger (byte offsets in the sentence). A time in
-/// another clause counts as far away: after the trigger, behind a relative or subordinate
-/// opener ("400 died in the battle, ... the biggest defeat since it declared a caliphate
-/// in 2014"); before it, behind a clause opener, unless the time opens the sentence ("On
-/// Friday, after heavy clashes, the army retook ...").
-fn time_distance(text: &str, d: &EventDate, start: usize, end: usize) -> usize {
-    let (gap, other_clause) = if d.start >= end {
-        let between = text.get(end..d.start).unwrap_or("");
-        (
-            d.start - end,
-            names_another_clause(between, &lang::en().later_clause_openers),
-        )
-    } else {
-        let opens_sentence = text[..d.start].chars().all(|c| !c.is_alphanumeric());
-        let between = text.get(d.end.min(start)..start).unwrap_or("");
-        (
-            start.saturating_sub(d.end),
-            !opens_sentence && names_another_clause(between, &lang::en().clause_openers),
-        )
-    };
-    gap + if other_clause { OTHER_CLAUSE } else { 0 }
-}
-
 /// Sets a row's date: a resolved range is stated, anything else leaves it undated.
 fn set_date(common: &mut Common, range: Option<time::DateRange>, text: Option<String>) {
     common.date_start = range.map(|r| r.start);
@@ -521,12 +434,8 @@ fn set_date(common: &mut Common, range: Option<time::DateRange>, text: Option<St
     common.time_text = text;
 }
 
-/// Where a sentence names several event times, each row takes the one nearest its trigger
-/// ("IS held Palmyra for 10 months before it was recaptured ... in March"); spans go to
-/// `holds` rows only. A row whose nearest time cannot be resolved ("eight months after the
-/// army drove them out") keeps that text and no date rather than another clause's date;
-/// a row whose times all lie in other clauses is undated. (A single time in the row's own
-/// clause is the sentence's date already.)
+/// Dates each row of a sentence by the time expression nearest its trigger (see
+/// [`time::dating::row_date`]); spans date `holds` rows only.
 fn date_rows_by_nearest_time(
     text: &str,
     dated: &[EventDate],
@@ -538,15 +447,12 @@ fn date_rows_by_nearest_time(
             start.saturating_sub(common.sentence_start),
             end.saturating_sub(common.sentence_start),
         );
-        let nearest = dated
-            .iter()
-            .filter(|d| holds || !d.span)
-            .map(|d| (time_distance(text, d, s, e), d))
-            .min_by_key(|(distance, _)| *distance);
-        match nearest {
-            Some((distance, _)) if distance >= OTHER_CLAUSE => set_date(common, None, None),
-            Some((_, d)) if dated.len() >= 2 => set_date(common, d.range, Some(d.text.clone())),
-            _ => {}
+        match dating::row_date(text, dated, (s, e), holds) {
+            RowDate::Keep => {}
+            RowDate::Undated => set_date(common, None, None),
+            RowDate::Date(d) => {
+                set_date(common, d.range.as_ref().ok().copied(), Some(d.text.clone()))
+            }
         }
     };
     for row in claims {
@@ -560,22 +466,6 @@ fn date_rows_by_nearest_time(
             row.action == Action::Holds,
         );
     }
-}
-
-/// A time expression that dates the statement ("said on Friday"), not the event.
-fn is_statement_time(text: &str, t: &time::TimeMatch) -> bool {
-    let before = words::lower_tail(text, t.start, 80);
-    let tail: Vec<&str> = before
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(5)
-        .collect();
-    let lang = lang::en();
-    if tail.iter().take(2).any(|w| lang.event_words.has(w)) {
-        return false;
-    }
-    tail.iter().take(3).any(|w| lang.speech.has(w))
 }
 
 #[cfg(test)]
@@ -771,6 +661,19 @@ mod tests {
             "{actors:?}"
         );
         assert!(actors.contains(&("Syrian government", None)), "{actors:?}");
+    }
+
+    #[test]
+    fn an_undated_row_says_why_in_the_warnings() {
+        let text = "The militants retook Manbij on 11 December, eight months after the army drove them out.";
+        let r = extract_article(&article(text, "2016-12-17"), &lex());
+        let w: Vec<&String> = r
+            .warnings
+            .iter()
+            .filter(|w| w.starts_with("W014"))
+            .collect();
+        assert_eq!(w.len(), 1, "{:?}", r.warnings);
+        assert!(w[0].contains("eight months after"), "{w:?}");
     }
 
     #[test]
