@@ -3,15 +3,15 @@
 //! Each sentence is scanned once (lexicon automaton, figures, time expressions) and only
 //! sentences where a figure or an action word fired are examined further.
 
-pub mod attribution;
-pub mod claims;
-pub mod context;
-pub mod control;
-pub mod parties;
-pub mod phrases;
-pub mod places;
+pub(crate) mod attribution;
+pub(crate) mod claims;
+pub(crate) mod context;
+pub(crate) mod control;
+pub(crate) mod parties;
+pub(crate) mod phrases;
+pub(crate) mod places;
 pub mod rules;
-pub mod words;
+pub(crate) mod words;
 
 use crate::article::Article;
 use crate::lexicon::{self, EntryType, Lexicon};

@@ -106,14 +106,6 @@ pub fn word_at(words: &[Word<'_>], offset: usize) -> Option<usize> {
         .position(|w| w.start <= offset && offset < w.end.max(w.start + 1))
 }
 
-/// The index of the first word starting at or after byte `offset`.
-pub fn word_from(words: &[Word<'_>], offset: usize) -> usize {
-    words
-        .iter()
-        .position(|w| w.start >= offset)
-        .unwrap_or(words.len())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
