@@ -504,48 +504,41 @@ mod tests {
         assert_eq!(&text[c.start..c.end], "At least 38 Islamic State militants");
     }
 
-    fn actors(r: &ArticleResult) -> Vec<(String, Option<String>)> {
-        r.claims
+    /// The (kind, actor) of every claim of `text`.
+    fn actors(text: &str, published: &str) -> Vec<(&'static str, Option<String>)> {
+        extract_article(&article(text, published), &lex())
+            .claims
             .iter()
-            .map(|c| (c.kind.as_str().to_owned(), c.actor.clone()))
+            .map(|c| (c.kind.as_str(), c.actor.clone()))
             .collect()
     }
 
     #[test]
     fn generic_names_follow_the_war_the_article_is_about() {
         // wide 427 (Sudan), 424 (Gaza), 418 (Yemen): "the army", "militants", "rebels".
-        let sudan = "The Sudanese Armed Forces and the RSF fought in El Fasher. \
-                     The army said 12 soldiers were killed.";
-        let r = extract_article(&article(sudan, "2024-05-01"), &lex());
-        assert_eq!(
-            actors(&r),
-            [(
-                "killed".to_owned(),
-                Some("Sudanese Armed Forces".to_owned())
-            )]
-        );
-        let gaza = "The IDF struck Hamas in Gaza. Israeli troops killed 20 militants.";
-        let r = extract_article(&article(gaza, "2024-05-01"), &lex());
-        assert_eq!(
-            actors(&r),
-            [("killed".to_owned(), Some("Hamas".to_owned()))]
-        );
-        let yemen = "Houthis attacked Yemeni forces near Marib. Five rebels were killed.";
-        let r = extract_article(&article(yemen, "2024-05-01"), &lex());
-        assert_eq!(
-            actors(&r),
-            [("killed".to_owned(), Some("Houthis".to_owned()))]
-        );
-    }
-
-    #[test]
-    fn generic_names_keep_the_default_war_where_no_country_is_named() {
-        let text = "The army said 12 militants were killed.";
-        let r = extract_article(&article(text, "2016-03-27"), &lex());
-        assert_eq!(
-            actors(&r),
-            [("killed".to_owned(), Some("Islamic State".to_owned()))]
-        );
+        for (text, party) in [
+            (
+                "The Sudanese Armed Forces and the RSF fought in El Fasher. \
+                 The army said 12 soldiers were killed.",
+                "Sudanese Armed Forces",
+            ),
+            (
+                "The IDF struck Hamas in Gaza. Israeli troops killed 20 militants.",
+                "Hamas",
+            ),
+            (
+                "Houthis attacked Yemeni forces near Marib. Five rebels were killed.",
+                "Houthis",
+            ),
+            // No country named: the default war's parties.
+            ("The army said 12 militants were killed.", "Islamic State"),
+        ] {
+            assert_eq!(
+                actors(text, "2024-05-01"),
+                [("killed", Some(party.to_owned()))],
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -222,22 +222,12 @@ impl Lexicon {
 
     /// True when an action mention's text is one of its entry's noun aliases (`nouns`).
     pub fn is_noun(&self, m: &Mention, text: &str) -> bool {
-        m.ty == EntryType::Action
-            && self
-                .entry(m)
-                .nouns
-                .iter()
-                .any(|n| n.eq_ignore_ascii_case(text))
+        m.ty == EntryType::Action && listed(&self.entry(m).nouns, text)
     }
 
     /// True when an action mention's text names the holder beside it (`holder_nouns`).
     pub fn is_holder_noun(&self, m: &Mention, text: &str) -> bool {
-        m.ty == EntryType::Action
-            && self
-                .entry(m)
-                .holder_nouns
-                .iter()
-                .any(|n| n.eq_ignore_ascii_case(text))
+        m.ty == EntryType::Action && listed(&self.entry(m).holder_nouns, text)
     }
 
     /// True when some party is generic ("the army"): articles then resolve them.
@@ -404,6 +394,11 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let last = text[start..end].chars().next_back();
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
     (!word(before) || !word(first)) && (!word(after) || !word(last))
+}
+
+/// True when `text` is one of `aliases`, in any case.
+fn listed(aliases: &[String], text: &str) -> bool {
+    aliases.iter().any(|a| a.eq_ignore_ascii_case(text))
 }
 
 fn check_entry(entry: &Entry, ty: EntryType, file: &str) -> Result<()> {
