@@ -86,114 +86,32 @@ pub fn control(
         } else {
             subject_of(ctx, lexicon, action)
         };
-        let mut actions: Vec<(Action, Vec<String>, Option<String>, ControlRule)> = Vec::new();
-        match id {
-            Action::Captured => {
-                let taken_from = parties::after_opener(
-                    parties::acting(ctx, lexicon),
-                    lexicon,
-                    words,
-                    action.end,
-                    &["from"],
-                    9,
-                )
-                .or_else(|| driven_object(ctx, lexicon, words, action));
-                let nominal = lexicon.is_noun(action, &trigger);
-                if passive || trigger.starts_with("driven") {
-                    match by {
-                        Some(winner) if parts => actions.push((
-                            Action::Advanced,
-                            vec![winner],
-                            None,
-                            ControlRule::PartCapture,
-                        )),
-                        Some(winner) => actions.push((
-                            Action::Captured,
-                            vec![winner],
-                            subject.clone(),
-                            ControlRule::PassiveCapture,
-                        )),
-                        None => {
-                            actions.extend(subject.clone().map(|s| {
-                                (Action::Withdrew, vec![s], None, ControlRule::PassiveLoss)
-                            }))
-                        }
-                    }
-                } else if let Some(s) = if nominal {
-                    by.clone().or(subject.clone())
-                } else {
-                    subject.clone().or(by)
-                } {
-                    let (action_id, rule) = if parts {
-                        (Action::Advanced, ControlRule::PartCapture)
-                    } else if nominal {
-                        (Action::Captured, ControlRule::NominalCapture)
-                    } else {
-                        (Action::Captured, ControlRule::ActiveCapture)
-                    };
-                    actions.push((action_id, vec![s], taken_from.filter(|_| !parts), rule));
-                }
-            }
-            Action::Withdrew => {
-                if let Some(s) = subject.clone() {
-                    actions.push((Action::Withdrew, vec![s], None, ControlRule::Withdrawal));
-                }
-            }
-            Action::Holds => {
-                let holder_noun = lexicon.is_holder_noun(action, &trigger);
-                let rule = if holder_noun {
-                    ControlRule::HolderNoun
-                } else if trigger == "-held" || ((passive || trigger == "held") && by.is_some()) {
-                    ControlRule::HeldBy
-                } else if trigger.starts_with("under") || (trigger == "control" && under) {
-                    ControlRule::UnderControl
-                } else {
-                    ControlRule::HoldVerb
-                };
-                let holder = if holder_noun {
-                    // "the capital of the Islamic State's caliphate", else "IS strongholds".
-                    parties::after_opener(
-                        parties::acting(ctx, lexicon),
-                        lexicon,
-                        words,
-                        action.end,
-                        &["of"],
-                        1,
-                    )
-                    .or_else(|| holder_before(ctx, lexicon, action))
-                } else if trigger == "-held" {
-                    holder_before(ctx, lexicon, action)
-                } else if trigger.starts_with("under") {
-                    party_in(ctx, lexicon, action.start, action.end + 40)
-                } else if trigger == "control" && !under {
-                    subject.clone()
-                } else if trigger == "control" {
-                    let under = ctx.text[..action.start]
-                        .to_lowercase()
-                        .rfind("under")
-                        .unwrap_or(action.start);
-                    party_in(ctx, lexicon, under, action.start)
-                } else if passive || trigger == "held" && by.is_some() {
-                    by.clone()
-                } else {
-                    subject.clone()
-                };
-                actions.extend(holder.map(|h| (Action::Holds, vec![h], None, rule)));
-            }
-            Action::Advanced => actions.extend(
-                subject
-                    .clone()
-                    .or(by)
-                    .map(|s| (Action::Advanced, vec![s], None, ControlRule::Advance)),
-            ),
-            Action::Fighting => {
-                let fighters = fighters_of(ctx, lexicon, words, action);
-                if !fighters.is_empty() {
-                    actions.push((Action::Fighting, fighters, None, ControlRule::Fighting));
-                }
-            }
-        }
-        for (action_id, actors, from_actor, rule) in actions {
+        let clause = Clause {
+            ctx,
+            lexicon,
+            words,
+            action,
+            trigger: &trigger,
+            parts,
+            passive,
+            under,
+            by,
+            subject,
+        };
+        let actions = match id {
+            Action::Captured => capture_rules(&clause),
+            Action::Withdrew => withdrawal_rule(&clause),
+            Action::Holds => hold_rules(&clause),
+            Action::Advanced => advance_rule(&clause),
+            Action::Fighting => fighting_rule(&clause),
+        };
+        for Event {
+            action: action_id,
+            actors,
+            from_actor,
+            rule,
+        } in actions
+        {
             for actor in actors {
                 for place in &places {
                     if rows
@@ -225,6 +143,180 @@ pub fn control(
         r.action != Action::Advanced || !captures.contains(&(r.place.clone(), r.actor.clone()))
     });
     rows
+}
+
+/// What the rules read around one control word.
+struct Clause<'c, 'a> {
+    ctx: &'c SentenceContext<'a>,
+    lexicon: &'c Lexicon,
+    words: &'c [Word<'a>],
+    action: &'c Mention,
+    /// The control word as written, in lower case.
+    trigger: &'c str,
+    /// Its object is a part of the place or ground near it.
+    parts: bool,
+    passive: bool,
+    /// "under" stands shortly before it ("under the control of").
+    under: bool,
+    /// The party after "by".
+    by: Option<String>,
+    subject: Option<String>,
+}
+
+/// An event a rule reads: an action, its actors (several for fighting), the party it was
+/// taken from, and the rule.
+struct Event {
+    action: Action,
+    actors: Vec<String>,
+    from_actor: Option<String>,
+    rule: ControlRule,
+}
+
+fn event(action: Action, actor: String, from_actor: Option<String>, rule: ControlRule) -> Event {
+    Event {
+        action,
+        actors: vec![actor],
+        from_actor,
+        rule,
+    }
+}
+
+/// Captures: `passive-capture` ("retaken by the army"), `passive-loss` (driven out, no
+/// winner named), `nominal-capture` ("its recapture by IS"), `active-capture`, and
+/// `part-capture` where the object is a part of the place (an advance).
+fn capture_rules(c: &Clause<'_, '_>) -> Vec<Event> {
+    let taken_from = parties::after_opener(
+        parties::acting(c.ctx, c.lexicon),
+        c.lexicon,
+        c.words,
+        c.action.end,
+        &["from"],
+        9,
+    )
+    .or_else(|| driven_object(c.ctx, c.lexicon, c.words, c.action));
+    let nominal = c.lexicon.is_noun(c.action, c.trigger);
+    if c.passive || c.trigger.starts_with("driven") {
+        return match (c.by.clone(), c.subject.clone()) {
+            (Some(winner), _) if c.parts => vec![event(
+                Action::Advanced,
+                winner,
+                None,
+                ControlRule::PartCapture,
+            )],
+            (Some(winner), loser) => vec![event(
+                Action::Captured,
+                winner,
+                loser,
+                ControlRule::PassiveCapture,
+            )],
+            (None, Some(loser)) => vec![event(
+                Action::Withdrew,
+                loser,
+                None,
+                ControlRule::PassiveLoss,
+            )],
+            (None, None) => Vec::new(),
+        };
+    }
+    let taker = if nominal {
+        c.by.clone().or(c.subject.clone())
+    } else {
+        c.subject.clone().or(c.by.clone())
+    };
+    let (action, rule) = if c.parts {
+        (Action::Advanced, ControlRule::PartCapture)
+    } else if nominal {
+        (Action::Captured, ControlRule::NominalCapture)
+    } else {
+        (Action::Captured, ControlRule::ActiveCapture)
+    };
+    taker
+        .map(|s| event(action, s, taken_from.filter(|_| !c.parts), rule))
+        .into_iter()
+        .collect()
+}
+
+/// `withdrawal`: the subject leaves ("the militants withdrew from Palmyra").
+fn withdrawal_rule(c: &Clause<'_, '_>) -> Vec<Event> {
+    c.subject
+        .clone()
+        .map(|s| event(Action::Withdrew, s, None, ControlRule::Withdrawal))
+        .into_iter()
+        .collect()
+}
+
+/// Holds: `holder-noun` ("IS strongholds", "the capital of the caliphate"), `held-by`
+/// ("GNA-held", "held by the jihadists"), `under-control` ("under the control of X"),
+/// `hold-verb` ("IS controls most of the city").
+fn hold_rules(c: &Clause<'_, '_>) -> Vec<Event> {
+    let (ctx, lexicon, action, trigger) = (c.ctx, c.lexicon, c.action, c.trigger);
+    let holder_noun = lexicon.is_holder_noun(action, trigger);
+    let joined = trigger.starts_with('-');
+    let rule = if holder_noun {
+        ControlRule::HolderNoun
+    } else if joined || ((c.passive || trigger == "held") && c.by.is_some()) {
+        ControlRule::HeldBy
+    } else if trigger.starts_with("under") || (trigger == "control" && c.under) {
+        ControlRule::UnderControl
+    } else {
+        ControlRule::HoldVerb
+    };
+    let holder = if holder_noun {
+        // "the capital of the Islamic State's caliphate", else "IS strongholds".
+        parties::after_opener(
+            parties::acting(ctx, lexicon),
+            lexicon,
+            c.words,
+            action.end,
+            &["of"],
+            1,
+        )
+        .or_else(|| holder_before(ctx, lexicon, action))
+    } else if joined {
+        holder_before(ctx, lexicon, action)
+    } else if trigger.starts_with("under") {
+        party_in(ctx, lexicon, action.start, action.end + 40)
+    } else if trigger == "control" && !c.under {
+        c.subject.clone()
+    } else if trigger == "control" {
+        let under = ctx.text[..action.start]
+            .to_lowercase()
+            .rfind("under")
+            .unwrap_or(action.start);
+        party_in(ctx, lexicon, under, action.start)
+    } else if c.passive || trigger == "held" && c.by.is_some() {
+        c.by.clone()
+    } else {
+        c.subject.clone()
+    };
+    holder
+        .map(|h| event(Action::Holds, h, None, rule))
+        .into_iter()
+        .collect()
+}
+
+/// `advance`: the subject (or the party after "by") gains ground.
+fn advance_rule(c: &Clause<'_, '_>) -> Vec<Event> {
+    c.subject
+        .clone()
+        .or(c.by.clone())
+        .map(|s| event(Action::Advanced, s, None, ControlRule::Advance))
+        .into_iter()
+        .collect()
+}
+
+/// `fighting`: a row for each party the clause names as taking part.
+fn fighting_rule(c: &Clause<'_, '_>) -> Vec<Event> {
+    let fighters = fighters_of(c.ctx, c.lexicon, c.words, c.action);
+    if fighters.is_empty() {
+        return Vec::new();
+    }
+    vec![Event {
+        action: Action::Fighting,
+        actors: fighters,
+        from_actor: None,
+        rule: ControlRule::Fighting,
+    }]
 }
 
 /// A participle after a noun that is not a party ("the citadel of Palmyra taken over from
