@@ -84,6 +84,8 @@ pub struct Lang {
     pub settlements: Words,
     /// Two-word idioms ("took place"): phrases.
     pub not_control: Vec<String>,
+    /// Prepositions of holding ("under"): matched inside lower-case text.
+    pub holding_prepositions: Vec<String>,
     pub verb_openers: Words,
     /// Phrases.
     pub place_back_references: Vec<String>,

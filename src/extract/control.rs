@@ -48,14 +48,13 @@ pub fn control(
             continue;
         }
         let lower_before = lower_tail(ctx.text, action.start, 64);
-        let under = lower_before
-            .rfind("under")
-            .is_some_and(|u| lower_before.len() - u < 50);
+        let under = holding_preposition(&lower_before).is_some_and(|u| lower_before.len() - u < 50);
         let verb_control = lower_before
             .split_whitespace()
             .next_back()
             .is_some_and(|w| lang::en().verb_openers.has(w));
-        if trigger == "control" && !under && !verb_control {
+        let under_noun = lexicon.is_under_noun(action, &trigger);
+        if under_noun && !under && !verb_control {
             continue;
         }
         // Holding and leaving after "to" still happen ("continue to control", "had to
@@ -145,6 +144,15 @@ pub fn control(
     rows
 }
 
+/// Where the last holding preposition ("under") of `lower` starts, if it has one.
+fn holding_preposition(lower: &str) -> Option<usize> {
+    lang::en()
+        .holding_prepositions
+        .iter()
+        .filter_map(|p| lower.rfind(p.as_str()))
+        .max()
+}
+
 /// What the rules read around one control word.
 struct Clause<'c, 'a> {
     ctx: &'c SentenceContext<'a>,
@@ -195,7 +203,7 @@ fn capture_rules(c: &Clause<'_, '_>) -> Vec<Event> {
     )
     .or_else(|| driven_object(c.ctx, c.lexicon, c.words, c.action));
     let nominal = c.lexicon.is_noun(c.action, c.trigger);
-    if c.passive || c.trigger.starts_with("driven") {
+    if c.passive || c.lexicon.is_participle(c.action, c.trigger) {
         return match (c.by.clone(), c.subject.clone()) {
             (Some(winner), _) if c.parts => vec![event(
                 Action::Advanced,
@@ -251,12 +259,17 @@ fn withdrawal_rule(c: &Clause<'_, '_>) -> Vec<Event> {
 fn hold_rules(c: &Clause<'_, '_>) -> Vec<Event> {
     let (ctx, lexicon, action, trigger) = (c.ctx, c.lexicon, c.action, c.trigger);
     let holder_noun = lexicon.is_holder_noun(action, trigger);
+    // "-held" joins its holder before it ("GNA-held").
     let joined = trigger.starts_with('-');
+    let participle = c.passive || lexicon.is_participle(action, trigger);
+    let under_noun = lexicon.is_under_noun(action, trigger);
+    // "under the control of X": the preposition is the alias's own first word.
+    let under_phrase = holding_preposition(trigger).is_some_and(|at| at == 0);
     let rule = if holder_noun {
         ControlRule::HolderNoun
-    } else if joined || ((c.passive || trigger == "held") && c.by.is_some()) {
+    } else if joined || (participle && c.by.is_some()) {
         ControlRule::HeldBy
-    } else if trigger.starts_with("under") || (trigger == "control" && c.under) {
+    } else if under_phrase || (under_noun && c.under) {
         ControlRule::UnderControl
     } else {
         ControlRule::HoldVerb
@@ -274,17 +287,17 @@ fn hold_rules(c: &Clause<'_, '_>) -> Vec<Event> {
         .or_else(|| holder_before(ctx, lexicon, action))
     } else if joined {
         holder_before(ctx, lexicon, action)
-    } else if trigger.starts_with("under") {
+    } else if under_phrase {
         party_in(ctx, lexicon, action.start, action.end + 40)
-    } else if trigger == "control" && !c.under {
+    } else if under_noun && !c.under {
         c.subject.clone()
-    } else if trigger == "control" {
-        let under = ctx.text[..action.start]
-            .to_lowercase()
-            .rfind("under")
-            .unwrap_or(action.start);
+    } else if under_noun {
+        // "under IS control": the party between the preposition and the noun.
+        let before = ctx.text[..action.start].to_lowercase();
+        let under = holding_preposition(&before).unwrap_or(action.start);
         party_in(ctx, lexicon, under, action.start)
-    } else if c.passive || trigger == "held" && c.by.is_some() {
+    } else if c.passive || (participle && c.by.is_some()) {
+        // A passive names its holder after "by", or none.
         c.by.clone()
     } else {
         c.subject.clone()

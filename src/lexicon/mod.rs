@@ -230,6 +230,17 @@ impl Lexicon {
         m.ty == EntryType::Action && listed(&self.entry(m).holder_nouns, text)
     }
 
+    /// True when an action mention's text is a participle of its entry (`participles`).
+    pub fn is_participle(&self, m: &Mention, text: &str) -> bool {
+        m.ty == EntryType::Action && listed(&self.entry(m).participles, text)
+    }
+
+    /// True when an action mention's text holds only after "under" or as a verb
+    /// (`under_nouns`).
+    pub fn is_under_noun(&self, m: &Mention, text: &str) -> bool {
+        m.ty == EntryType::Action && listed(&self.entry(m).under_nouns, text)
+    }
+
     /// True when some party is generic ("the army"): articles then resolve them.
     pub fn has_generic(&self) -> bool {
         self.file.party.iter().any(|e| e.generic.is_some())
@@ -437,6 +448,8 @@ fn check_entry(entry: &Entry, ty: EntryType, file: &str) -> Result<()> {
     for (field, list) in [
         ("nouns", &entry.nouns),
         ("holder_nouns", &entry.holder_nouns),
+        ("participles", &entry.participles),
+        ("under_nouns", &entry.under_nouns),
     ] {
         if !list.is_empty() && ty != EntryType::Action {
             return Err(err(format!("only an action has `{field}`")));

@@ -68,6 +68,14 @@ pub struct Entry {
     /// after "of" ("the capital of the caliphate").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub holder_nouns: Vec<String>,
+    /// Action: aliases that are past participles, passive even without an auxiliary ("IS
+    /// driven out of Palmyra", "held by the jihadists").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participles: Vec<String>,
+    /// Action: aliases that are nouns of holding only after "under" ("under IS control") or
+    /// as a verb after a verb opener ("continue to control").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub under_nouns: Vec<String>,
     /// Party: the countries whose state forces it fights ("Hamas" against "Israel").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub against: Vec<String>,
@@ -94,6 +102,8 @@ impl Entry {
             (&mut self.roles, other.roles),
             (&mut self.nouns, other.nouns),
             (&mut self.holder_nouns, other.holder_nouns),
+            (&mut self.participles, other.participles),
+            (&mut self.under_nouns, other.under_nouns),
         ] {
             for v in from {
                 if !into.contains(&v) {
