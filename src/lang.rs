@@ -96,6 +96,13 @@ pub struct Lang {
     pub insertion_ends: Words,
     pub coordinators: Words,
     pub nesting_openers: Words,
+    /// Phrases.
+    pub attribution_verbs: Vec<String>,
+    /// Phrases.
+    pub speaker_after: Vec<String>,
+    pub speaker_before: Words,
+    pub continuing_pronouns: Vec<String>,
+    pub continuing_verbs: Vec<String>,
     /// Endings (not words): matched with `ends_with`.
     pub demonym_endings: Vec<String>,
     pub name_particles: Words,
@@ -106,6 +113,15 @@ impl Lang {
     pub fn from_toml(text: &str) -> Result<Lang, toml::de::Error> {
         toml::from_str(text)
     }
+}
+
+/// One regex alternation of `words` (escaped), for patterns built from the lists.
+pub fn alternation(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// The English word lists, parsed on first use.

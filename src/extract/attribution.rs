@@ -3,6 +3,7 @@
 
 use super::context::SentenceContext;
 use super::parties::adjectival;
+use crate::lang;
 use crate::lexicon::{EntryType, Lexicon, Mention};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -14,19 +15,27 @@ pub struct Attribution {
     pub source_text: String,
 }
 
+/// The attribution verbs of the language file, as one regex.
 fn speech_verbs() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(said|says|say|saying|reported|reports|announced|told|according to|claimed|claims|stated|confirmed|quoted|quoting|added|estimated|estimates|documented|tallied)(?-u:\b)")
-            .expect("static attribution regex") // checked by tests
+        let verbs = lang::alternation(&lang::en().attribution_verbs);
+        Regex::new(&format!(r"(?i)(?-u:\b)({verbs})(?-u:\b)"))
+            .expect("attribution regex from the compiled-in language file") // checked by tests
     })
 }
 
+/// "It said", "..., he added": a statement that continues an earlier one.
 fn pronoun_speech() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(^|[,.“”]\s*|(?-u:\b)(?:it|he|she|they)\s+)(?:it|he|she|they)?\s*(?:said|says|added|reported)(?-u:\b)|(?-u:\b)(?:it|he|she|they)\s+(?:said|says|added)(?-u:\b)")
-            .expect("static pronoun regex") // checked by tests
+        let lang = lang::en();
+        let p = lang::alternation(&lang.continuing_pronouns);
+        let v = lang::alternation(&lang.continuing_verbs);
+        Regex::new(&format!(
+            r"(?i)(^|[,.“”]\s*|(?-u:\b)(?:{p})\s+)(?:{p})?\s*(?:{v})(?-u:\b)|(?-u:\b)(?:{p})\s+(?:{v})(?-u:\b)"
+        ))
+        .expect("pronoun regex from the compiled-in language file") // checked by tests
     })
 }
 
@@ -49,11 +58,15 @@ pub fn attribution(ctx: &SentenceContext<'_>, lexicon: &Lexicon) -> Option<Attri
             .min_by_key(|m| (m.start, std::cmp::Reverse(m.ty == EntryType::Source)))
             .copied();
         let before = nearest_speaker_before(ctx, &speakers, verb.start());
-        let chosen = match v.as_str() {
-            "according to" | "quoted" | "quoting" => after,
-            "told" => before,
-            _ if inverted => after.or(before),
-            _ => before,
+        let lang = lang::en();
+        let chosen = if lang.speaker_after.contains(&v) {
+            after
+        } else if lang.speaker_before.has(&v) {
+            before
+        } else if inverted {
+            after.or(before)
+        } else {
+            before
         };
         if let Some(m) = chosen {
             let found = Attribution {
