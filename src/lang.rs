@@ -4,6 +4,7 @@
 //! actions are the lexicon's ([`crate::lexicon`]), never listed here.
 
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The English language file, compiled in.
@@ -103,12 +104,79 @@ pub struct Lang {
     pub speaker_before: Words,
     pub continuing_pronouns: Vec<String>,
     pub continuing_verbs: Vec<String>,
+    /// Month names in order (January first).
+    pub months: Vec<String>,
+    /// Weekday names in order (Monday first).
+    pub weekdays: Vec<String>,
+    /// Cardinal words from zero, in order.
+    pub cardinals: Vec<String>,
+    /// Tens words from twenty, in order.
+    pub tens: Vec<String>,
+    /// Scale words and their multipliers.
+    pub scales: BTreeMap<String, i64>,
+    pub duration_units: Words,
     /// Endings (not words): matched with `ends_with`.
     pub demonym_endings: Vec<String>,
     pub name_particles: Words,
 }
 
+/// The index of `word` in `names` by its first three letters (an abbreviation: "Jan.",
+/// "Sept", "wed"), or by the whole name.
+fn by_abbreviation(names: &[String], word: &str) -> Option<usize> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    names.iter().position(|n| {
+        *n == w || (w.len() >= 3 && w.len() <= 4 && n.starts_with(&w) && n.get(..3) == w.get(..3))
+    })
+}
+
 impl Lang {
+    /// The month (1-12) a name or abbreviation names ("March", "mar", "Sept.").
+    pub fn month_of(&self, word: &str) -> Option<u32> {
+        by_abbreviation(&self.months, word).and_then(|i| u32::try_from(i + 1).ok())
+    }
+
+    /// The weekday (0 = Monday) a name or abbreviation names ("Friday", "Fri").
+    pub fn weekday_of(&self, word: &str) -> Option<u32> {
+        by_abbreviation(&self.weekdays, word).and_then(|i| u32::try_from(i).ok())
+    }
+
+    /// A regex alternation of the month names, then their abbreviations with an optional
+    /// dot ("March" before "Mar.").
+    pub fn month_pattern(&self) -> String {
+        let full = alternation(&self.months);
+        let short: Vec<String> = self
+            .months
+            .iter()
+            .filter(|m| m.len() > 3)
+            .map(|m| format!(r"{}\.?", regex::escape(&m[..3])))
+            .chain(
+                self.months
+                    .iter()
+                    .filter(|m| m.starts_with("sept"))
+                    .map(|_| r"sept\.?".to_owned()),
+            )
+            .collect();
+        format!("(?:{full}|{})", short.join("|"))
+    }
+
+    /// A regex alternation of the weekday names.
+    pub fn weekday_pattern(&self) -> String {
+        format!("(?:{})", alternation(&self.weekdays))
+    }
+
+    /// The value of a cardinal or tens word ("eight", "Thirty").
+    pub fn cardinal(&self, word: &str) -> Option<i64> {
+        let w = word.to_lowercase();
+        if let Some(i) = self.cardinals.iter().position(|c| *c == w) {
+            return i64::try_from(i).ok();
+        }
+        self.tens
+            .iter()
+            .position(|t| *t == w)
+            .and_then(|i| i64::try_from(i).ok())
+            .map(|i| (i + 2) * 10)
+    }
+
     /// Parses a language file.
     pub fn from_toml(text: &str) -> Result<Lang, toml::de::Error> {
         toml::from_str(text)
@@ -144,6 +212,14 @@ mod tests {
         assert!(!lang.speech.has_folded("Sad"));
         assert!(!lang.speech.has("killed"));
         assert!(lang.back_references.iter().all(|p| *p == p.to_lowercase()));
+        assert_eq!((lang.months.len(), lang.weekdays.len()), (12, 7));
+        assert_eq!(lang.cardinals.len(), 20);
+        assert_eq!(lang.month_of("Sept."), Some(9));
+        assert_eq!(lang.month_of("Mar"), Some(3));
+        assert_eq!(lang.month_of("May"), Some(5));
+        assert_eq!(lang.month_of("marching"), None);
+        assert_eq!(lang.weekday_of("Fri"), Some(4));
+        assert_eq!(lang.cardinal("Thirty"), Some(30));
     }
 
     #[test]

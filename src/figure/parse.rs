@@ -2,7 +2,8 @@
 //! Interpreting them (bounds, approximation) is [`super::resolve`]'s job.
 
 pub use super::tokens::{tokenize, Token};
-use super::words::{cardinal, is_tens, scale_abbreviation, scale_word, SCALES, TENS, UNITS};
+use super::words::{cardinal, is_tens, number_words, scale_abbreviation, scale_word};
+use crate::lang;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -95,65 +96,6 @@ const VAGUE: &[(&[&str], i64, i64)] = &[
     (&["thousands"], 2_000, 9_999),
 ];
 
-const DURATION_UNITS: &[&str] = &[
-    "second",
-    "seconds",
-    "minute",
-    "minutes",
-    "hour",
-    "hours",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "decade",
-    "decades",
-    "night",
-    "nights",
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "mile",
-    "metres",
-    "meters",
-    "kg",
-    "per",
-    "percent",
-    "pc",
-];
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 fn words_at(tokens: &[Token<'_>], i: usize, words: &[&str]) -> bool {
     words.iter().enumerate().all(|(k, w)| {
         tokens
@@ -179,14 +121,11 @@ fn opening_words() -> &'static OpeningWords {
         let bounding = QUALIFIERS
             .iter()
             .filter_map(|(phrase, _)| phrase.split(' ').next());
-        let numbers = UNITS.iter().chain(&TENS).copied();
-        let scales = SCALES.iter().map(|(word, _)| *word);
         let fixed = ["between", "anywhere", "from", "a", "an", "dozen"];
         let words: HashSet<String> = vague
             .chain(bounding)
-            .chain(numbers)
+            .chain(number_words())
             .chain(fixed)
-            .chain(scales)
             .map(str::to_owned)
             .collect();
         let mut shapes = [0u32; 26];
@@ -431,7 +370,7 @@ fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(FigureMatch,
             let counted = tokens
                 .get(next + usize::from(followed_by_of))
                 .map(Token::lower);
-            if counted.is_some_and(|w| DURATION_UNITS.contains(&w.as_str())) {
+            if counted.is_some_and(|w| lang::en().duration_units.has(w.as_str())) {
                 return None;
             }
             if words == &["a", "few"] || words == &["several"] {
@@ -601,7 +540,7 @@ fn is_excluded(
     } else {
         after.clone()
     };
-    if DURATION_UNITS.contains(&unit.as_str()) && m.currency.is_none() {
+    if lang::en().duration_units.has(&unit) && m.currency.is_none() {
         return true;
     }
     if after == "%" {
@@ -659,7 +598,7 @@ fn is_excluded(
             return true;
         }
         // Dates: `11 December`, `December 11`, and years.
-        if MONTHS.contains(&after.as_str()) || MONTHS.contains(&before.as_str()) {
+        if lang::en().month_of(&after).is_some() || lang::en().month_of(&before).is_some() {
             return true;
         }
         let plain_year = t.text.len() == 4

@@ -1,53 +1,12 @@
-//! Number words: cardinals, scales and the multiplier words of war reporting.
+//! Number words: cardinals, tens and scales (from the language file), and the scale
+//! abbreviations written against digits.
 
-/// Cardinal words `zero` .. `nineteen`, at their values.
-pub const UNITS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
+use crate::lang;
 
-/// Tens words `twenty` .. `ninety`, in order.
-pub const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
-/// Scale words written out, with their multipliers.
-pub const SCALES: [(&str, i64); 6] = [
-    ("hundred", 100),
-    ("thousand", 1_000),
-    ("million", 1_000_000),
-    ("millions", 1_000_000),
-    ("billion", 1_000_000_000),
-    ("billions", 1_000_000_000),
-];
-
-/// The value of a cardinal word (`one` .. `nineteen`, `twenty` .. `ninety`).
+/// The value of a cardinal word (`one` .. `nineteen`, `twenty` .. `ninety`), from the
+/// language file's number words.
 pub fn cardinal(word: &str) -> Option<i64> {
-    if let Some(i) = UNITS.iter().position(|u| u.eq_ignore_ascii_case(word)) {
-        return i64::try_from(i).ok();
-    }
-    TENS.iter()
-        .position(|t| t.eq_ignore_ascii_case(word))
-        .and_then(|i| i64::try_from(i).ok())
-        .map(|i| (i + 2) * 10)
+    lang::en().cardinal(word)
 }
 
 /// True for a tens word (`twenty` .. `ninety`), which may take a hyphenated unit.
@@ -57,10 +16,17 @@ pub fn is_tens(word: &str) -> bool {
 
 /// The multiplier of a scale word written out (`hundred`, `thousand`, `million`, `billion`).
 pub fn scale_word(word: &str) -> Option<i64> {
-    SCALES
+    lang::en().scales.get(&word.to_lowercase()).copied()
+}
+
+/// Every number word the language file knows: cardinals, tens and scales.
+pub fn number_words() -> impl Iterator<Item = &'static str> {
+    let lang = lang::en();
+    lang.cardinals
         .iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(word))
-        .map(|(_, v)| *v)
+        .chain(&lang.tens)
+        .chain(lang.scales.keys())
+        .map(String::as_str)
 }
 
 /// The multiplier of a scale abbreviation written against digits (`2m`, `1.6bn`, `300k`).

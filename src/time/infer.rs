@@ -8,8 +8,6 @@ use chrono::{Datelike, NaiveDate};
 /// How far into the text a dateline may stand (bytes).
 const DATELINE_WINDOW: usize = 400;
 
-const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
 /// The publication date a dateline states, if the opening of `text` has one.
 pub fn infer_published(text: &str) -> Option<NaiveDate> {
     let mut end = text.len().min(DATELINE_WINDOW);
@@ -40,11 +38,11 @@ fn weekday_agrees(before: &str, date: NaiveDate) -> bool {
         .next()
         .unwrap_or("")
         .to_ascii_lowercase();
-    match WEEKDAYS
-        .iter()
-        .position(|w| word.starts_with(w) && word.len() <= 9)
-    {
-        Some(i) => i == date.weekday().num_days_from_monday() as usize,
+    let weekday = (word.len() <= 9)
+        .then(|| crate::lang::en().weekday_of(word.get(..3).unwrap_or(&word)))
+        .flatten();
+    match weekday {
+        Some(i) => i == date.weekday().num_days_from_monday(),
         None => true,
     }
 }

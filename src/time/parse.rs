@@ -95,35 +95,36 @@ pub struct TimeMatch {
     pub expr: TimeExpr,
 }
 
-const MONTH_RE: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
-const WEEKDAY_RE: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const NUM_RE: &str =
-    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)";
-
 fn regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
+        // Month, weekday and number words come from the language file.
+        let lang = crate::lang::en();
+        let month_re = lang.month_pattern();
+        let weekday_re = lang.weekday_pattern();
+        let cardinals = crate::lang::alternation(&lang.cardinals[1..]);
+        let num_re = format!(r"(?:\d{{1,3}}|{cardinals}|a|an)");
         let pattern = format!(
             r"(?x)
             (?P<iso>(?-u:\b)(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?-u:\b))
-          | (?P<wdrange>(?-u:\b)from\s+(?P<wd1>{WEEKDAY_RE})\s+to\s+(?P<wd2>{WEEKDAY_RE})(?-u:\b))
-          | (?P<shift>(?-u:\b)(?:just\s+|only\s+|some\s+)?(?P<shn>{NUM_RE})\s+(?P<shu>days?|weeks?|months?|years?)\s+(?P<shdir>after|before)(?-u:\b))
-          | (?P<dm>(?-u:\b)(?:on\s+)?(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{MONTH_RE})(?:,?\s+(?P<dmy>\d{{4}}))?(?:(?-u:\b)|$|\s))
-          | (?P<md>(?-u:\b)(?:on\s+)?(?P<mdm>{MONTH_RE})\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<mdy>\d{{4}}))?)
-          | (?P<since>(?-u:\b)since\s+(?:(?P<sm>{MONTH_RE})\s+)?(?P<sy>\d{{4}})(?-u:\b))
-          | (?P<ago>(?-u:\b)(?P<agon>{NUM_RE})\s+(?P<agou>days?|weeks?|months?|years?)\s+ago(?-u:\b))
-          | (?P<for>(?-u:\b)for\s+(?:(?:the\s+)?(?:past|last)\s+)?(?P<forn>{NUM_RE})\s+(?P<foru>days?|weeks?|months?|years?)(?-u:\b))
+          | (?P<wdrange>(?-u:\b)from\s+(?P<wd1>{weekday_re})\s+to\s+(?P<wd2>{weekday_re})(?-u:\b))
+          | (?P<shift>(?-u:\b)(?:just\s+|only\s+|some\s+)?(?P<shn>{num_re})\s+(?P<shu>days?|weeks?|months?|years?)\s+(?P<shdir>after|before)(?-u:\b))
+          | (?P<dm>(?-u:\b)(?:on\s+)?(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{month_re})(?:,?\s+(?P<dmy>\d{{4}}))?(?:(?-u:\b)|$|\s))
+          | (?P<md>(?-u:\b)(?:on\s+)?(?P<mdm>{month_re})\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<mdy>\d{{4}}))?)
+          | (?P<since>(?-u:\b)since\s+(?:(?P<sm>{month_re})\s+)?(?P<sy>\d{{4}})(?-u:\b))
+          | (?P<ago>(?-u:\b)(?P<agon>{num_re})\s+(?P<agou>days?|weeks?|months?|years?)\s+ago(?-u:\b))
+          | (?P<for>(?-u:\b)for\s+(?:(?:the\s+)?(?:past|last)\s+)?(?P<forn>{num_re})\s+(?P<foru>days?|weeks?|months?|years?)(?-u:\b))
           | (?P<season>(?-u:\b)(?:(?P<srel>last|this)\s+|in\s+the\s+)?(?P<sname>spring|summer|autumn|fall|winter)(?:\s+of\s+(?P<syear>\d{{4}}))?(?-u:\b))
-          | (?P<mly>(?-u:\b)(?:in\s+)?(?P<mlyname>{MONTH_RE})\s+last\s+year(?-u:\b))
-          | (?P<lastm>(?-u:\b)last\s+(?P<lmname>{MONTH_RE})(?:(?-u:\b)|\s|$))
-          | (?P<month>(?-u:\b)(?P<mpart>early|mid|late|in|during|since|by|until|from|of)[\s-]+(?P<mname>{MONTH_RE})(?:\s+(?P<myear>\d{{4}}))?(?:(?-u:\b)|\s|$))
-          | (?P<monthyear>(?-u:\b)(?P<myname>{MONTH_RE})\s+(?P<myy>\d{{4}})(?-u:\b))
+          | (?P<mly>(?-u:\b)(?:in\s+)?(?P<mlyname>{month_re})\s+last\s+year(?-u:\b))
+          | (?P<lastm>(?-u:\b)last\s+(?P<lmname>{month_re})(?:(?-u:\b)|\s|$))
+          | (?P<month>(?-u:\b)(?P<mpart>early|mid|late|in|during|since|by|until|from|of)[\s-]+(?P<mname>{month_re})(?:\s+(?P<myear>\d{{4}}))?(?:(?-u:\b)|\s|$))
+          | (?P<monthyear>(?-u:\b)(?P<myname>{month_re})\s+(?P<myy>\d{{4}})(?-u:\b))
           | (?P<year>(?-u:\b)in\s+(?P<yy>(?:19|20)\d{{2}})(?-u:\b))
           | (?P<lastday>(?-u:\b)(?:overnight|during\s+the\s+night|in\s+the\s+(?:last|past)\s+day|in\s+(?:just\s+|only\s+|the\s+(?:last|past)\s+)24\s+hours)(?-u:\b))
           | (?P<pastdays>(?-u:\b)in\s+the\s+(?:last|past)\s+(?P<pdn>two|three|four|five|six|seven|\d)\s+days(?-u:\b))
           | (?P<recent>(?-u:\b)in\s+recent\s+days(?-u:\b))
           | (?P<rel>(?-u:\b)(?:(?:earlier|later)\s+)?(?P<rwhich>this|last)\s+(?P<runit>week|month|year)(?-u:\b))
-          | (?P<weekday>(?-u:\b)(?:(?:on|last|by|since|early|late)\s+)?(?P<wd>{WEEKDAY_RE})(?:\s+(?:morning|afternoon|evening|night))?(?-u:\b))
+          | (?P<weekday>(?-u:\b)(?:(?:on|last|by|since|early|late)\s+)?(?P<wd>{weekday_re})(?:\s+(?:morning|afternoon|evening|night))?(?-u:\b))
           | (?P<sameday>(?-u:\b)(?:(?:later|earlier)\s+(?:in\s+)?(?:the|that)\s+day|the\s+same\s+day)(?-u:\b))
           | (?P<today>(?-u:\b)(?:today|yesterday|now)(?-u:\b))
             "
@@ -133,41 +134,25 @@ fn regex() -> &'static Regex {
 }
 
 fn month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_ascii_lowercase();
-    let key = n.get(..3)?;
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months
-        .iter()
-        .position(|m| *m == key)
-        .and_then(|i| u32::try_from(i + 1).ok())
+    crate::lang::en().month_of(name)
 }
 
 fn weekday_number(name: &str) -> Option<u32> {
-    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    let key = name.get(..3)?.to_ascii_lowercase();
-    days.iter()
-        .position(|d| *d == key)
-        .and_then(|i| u32::try_from(i).ok())
+    crate::lang::en().weekday_of(name)
 }
 
+/// A small count written out or in digits ("two", "a", "3").
 fn small_number(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();
     if let Ok(n) = w.parse() {
         return Some(n);
     }
-    let words = [
-        "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
-    ];
-    if w == "an" {
+    if w == "a" || w == "an" {
         return Some(1);
     }
-    words
-        .iter()
-        .position(|x| *x == w)
-        .map(|i| u32::try_from(i.max(1)).unwrap_or(1))
+    crate::lang::en()
+        .cardinal(&w)
+        .and_then(|n| u32::try_from(n).ok())
 }
 
 fn int<T: std::str::FromStr>(c: &Captures<'_>, name: &str) -> Option<T> {
