@@ -50,6 +50,40 @@ impl<'de> Deserialize<'de> for Words {
     }
 }
 
+/// A bounding phrase of figures and how it bounds (`at-least`, `at-most`, `nearly`,
+/// `approximately`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureQualifier {
+    pub words: String,
+    pub bounds: Bounds,
+}
+
+/// How a bounding phrase bounds a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Bounds {
+    AtLeast,
+    AtMost,
+    Nearly,
+    Approximately,
+}
+
+/// A vague quantity word and its bounds ("dozens": 24..99).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VagueQuantity {
+    pub words: String,
+    pub low: i64,
+    pub high: i64,
+    /// A count only before "of" ("scores of").
+    #[serde(default)]
+    pub needs_of: bool,
+    /// A count only before a word ("a few men").
+    #[serde(default)]
+    pub needs_noun: bool,
+}
+
 /// The word lists of one language (see the comments of `en.toml` for each).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -115,6 +149,8 @@ pub struct Lang {
     /// Scale words and their multipliers.
     pub scales: BTreeMap<String, i64>,
     pub duration_units: Words,
+    pub figure_qualifiers: Vec<FigureQualifier>,
+    pub vague_quantities: Vec<VagueQuantity>,
     /// Endings (not words): matched with `ends_with`.
     pub demonym_endings: Vec<String>,
     pub name_particles: Words,

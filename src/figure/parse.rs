@@ -60,47 +60,43 @@ pub struct FigureMatch {
     pub rule: &'static str,
 }
 
-const QUALIFIERS: &[(&str, Bounding)] = &[
-    ("no fewer than", Bounding::AtLeast),
-    ("no less than", Bounding::AtLeast),
-    ("at least", Bounding::AtLeast),
-    ("more than", Bounding::AtLeast),
-    ("upwards of", Bounding::AtLeast),
-    ("in excess of", Bounding::AtLeast),
-    ("over", Bounding::AtLeast),
-    ("up to", Bounding::AtMost),
-    ("as many as", Bounding::AtMost),
-    ("no more than", Bounding::AtMost),
-    ("fewer than", Bounding::AtMost),
-    ("less than", Bounding::AtMost),
-    ("under", Bounding::AtMost),
-    ("nearly", Bounding::Nearly),
-    ("almost", Bounding::Nearly),
-    ("an estimated", Bounding::Approximately),
-    ("approximately", Bounding::Approximately),
-    ("close to", Bounding::Approximately),
-    ("roughly", Bounding::Approximately),
-    ("around", Bounding::Approximately),
-    ("about", Bounding::Approximately),
-    ("some", Bounding::Approximately),
-];
+/// The bounding phrases of the language file, split into words.
+fn qualifiers() -> &'static [(Vec<String>, Bounding)] {
+    static SPLIT: OnceLock<Vec<(Vec<String>, Bounding)>> = OnceLock::new();
+    SPLIT.get_or_init(|| {
+        lang::en()
+            .figure_qualifiers
+            .iter()
+            .map(|q| {
+                let bounding = match q.bounds {
+                    lang::Bounds::AtLeast => Bounding::AtLeast,
+                    lang::Bounds::AtMost => Bounding::AtMost,
+                    lang::Bounds::Nearly => Bounding::Nearly,
+                    lang::Bounds::Approximately => Bounding::Approximately,
+                };
+                (q.words.split(' ').map(str::to_owned).collect(), bounding)
+            })
+            .collect()
+    })
+}
 
-const VAGUE: &[(&[&str], i64, i64)] = &[
-    (&["hundreds", "of", "thousands"], 200_000, 999_999),
-    (&["tens", "of", "thousands"], 20_000, 99_999),
-    (&["a", "few"], 3, 9),
-    (&["several"], 3, 9),
-    (&["dozens"], 24, 99),
-    (&["scores"], 40, 99),
-    (&["hundreds"], 200, 999),
-    (&["thousands"], 2_000, 9_999),
-];
+/// The vague quantities of the language file, with their words split.
+fn vague_quantities() -> &'static [(Vec<String>, &'static lang::VagueQuantity)] {
+    static SPLIT: OnceLock<Vec<(Vec<String>, &'static lang::VagueQuantity)>> = OnceLock::new();
+    SPLIT.get_or_init(|| {
+        lang::en()
+            .vague_quantities
+            .iter()
+            .map(|v| (v.words.split(' ').map(str::to_owned).collect(), v))
+            .collect()
+    })
+}
 
-fn words_at(tokens: &[Token<'_>], i: usize, words: &[&str]) -> bool {
+fn words_at<S: AsRef<str>>(tokens: &[Token<'_>], i: usize, words: &[S]) -> bool {
     words.iter().enumerate().all(|(k, w)| {
         tokens
             .get(i + k)
-            .is_some_and(|t| t.text.eq_ignore_ascii_case(w))
+            .is_some_and(|t| t.text.eq_ignore_ascii_case(w.as_ref()))
     })
 }
 
@@ -117,10 +113,10 @@ struct OpeningWords {
 fn opening_words() -> &'static OpeningWords {
     static SET: OnceLock<OpeningWords> = OnceLock::new();
     SET.get_or_init(|| {
-        let vague = VAGUE.iter().map(|(words, _, _)| words[0]);
-        let bounding = QUALIFIERS
+        let vague = vague_quantities()
             .iter()
-            .filter_map(|(phrase, _)| phrase.split(' ').next());
+            .map(|(words, _)| words[0].as_str());
+        let bounding = qualifiers().iter().map(|(words, _)| words[0].as_str());
         let fixed = ["between", "anywhere", "from", "a", "an", "dozen"];
         let words: HashSet<String> = vague
             .chain(bounding)
@@ -309,17 +305,11 @@ fn words_value(tokens: &[Token<'_>], i: usize) -> Option<(i64, usize)> {
 
 /// The longest bounding phrase at token `i`.
 fn qualifier_at(tokens: &[Token<'_>], i: usize) -> Option<(Bounding, usize)> {
-    static SPLIT: OnceLock<Vec<(Vec<&'static str>, Bounding)>> = OnceLock::new();
-    let phrases = SPLIT.get_or_init(|| {
-        QUALIFIERS
-            .iter()
-            .map(|(phrase, b)| (phrase.split(' ').collect(), *b))
-            .collect()
-    });
+    let phrases = qualifiers();
     let first = tokens.get(i)?;
     phrases.iter().find_map(|(words, b)| {
         let n = words.len();
-        let matches = first.text.eq_ignore_ascii_case(words[0])
+        let matches = first.text.eq_ignore_ascii_case(&words[0])
             && tokens.get(i + 1..i + n).is_some_and(|rest| {
                 rest.iter()
                     .zip(&words[1..])
@@ -358,12 +348,12 @@ fn currency_word(text: &str) -> Option<&'static str> {
 /// Tries to read a whole figure starting at token `i`.
 fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(FigureMatch, usize)> {
     // Vague quantity words.
-    for (words, low, high) in VAGUE {
+    for (words, vague) in vague_quantities() {
         if words_at(tokens, i, words) {
             let next = i + words.len();
             let last = &tokens[next - 1];
             let followed_by_of = tokens.get(next).is_some_and(|t| t.lower() == "of");
-            if words[0] == "scores" && !followed_by_of {
+            if vague.needs_of && !followed_by_of {
                 return None;
             }
             // `thousands of years`, `hundreds of miles`: a duration or a measure.
@@ -373,7 +363,7 @@ fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(FigureMatch,
             if counted.is_some_and(|w| lang::en().duration_units.has(w.as_str())) {
                 return None;
             }
-            if words == &["a", "few"] || words == &["several"] {
+            if vague.needs_noun {
                 // `a few`/`several` must count something: a word must follow.
                 tokens
                     .get(next)
@@ -385,8 +375,8 @@ fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(FigureMatch,
                     start,
                     end: last.end,
                     raw: Raw::Vague {
-                        low: *low,
-                        high: *high,
+                        low: vague.low,
+                        high: vague.high,
                     },
                     bounding: Bounding::Exact,
                     qualifier: Some(text[start..last.end].to_owned()),
