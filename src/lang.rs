@@ -149,6 +149,8 @@ pub struct Lang {
     /// Scale words and their multipliers.
     pub scales: BTreeMap<String, i64>,
     pub duration_units: Words,
+    /// Words with their dot ("gen.", "u.s.").
+    pub abbreviations: Words,
     pub figure_qualifiers: Vec<FigureQualifier>,
     pub vague_quantities: Vec<VagueQuantity>,
     /// Endings (not words): matched with `ends_with`.

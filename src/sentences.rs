@@ -30,15 +30,6 @@ impl Sentence {
     }
 }
 
-/// Words that end with a dot without ending a sentence (compared lower-case, dot included).
-const ABBREVIATIONS: &[&str] = &[
-    "u.s.", "u.k.", "u.n.", "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "mr.", "mrs.", "ms.",
-    "dr.", "prof.", "st.", "rev.", "sen.", "rep.", "gov.", "pres.", "a.m.", "p.m.", "jan.", "feb.",
-    "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "no.", "vs.",
-    "i.e.", "e.g.", "etc.", "approx.", "est.", "mt.", "ft.", "jr.", "sr.", "inc.", "co.", "corp.",
-    "ltd.", "al.",
-];
-
 /// Splits `text` into sentences.
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
@@ -170,7 +161,14 @@ fn ends_sentence(line: &str, i: usize) -> bool {
         .find(|(_, c)| c.is_whitespace() || *c == '(' || *c == '"')
         .map_or(0, |(p, c)| p + c.len_utf8());
     let word = line[word_start..=i].to_lowercase();
-    if ABBREVIATIONS.contains(&word.as_str()) {
+    // Abbreviations ("Gen.", "U.S.", "Jan.") from the language file.
+    let lang = crate::lang::en();
+    let bare = word.trim_end_matches('.');
+    let month_abbreviation = word.ends_with('.')
+        && bare.len() <= 4
+        && !lang.months.iter().any(|m| m == bare)
+        && lang.month_of(bare).is_some();
+    if lang.abbreviations.has(&word) || month_abbreviation {
         return false;
     }
     // A single initial ("J. Smith") does not end a sentence.
@@ -184,6 +182,19 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         split(text).iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn month_abbreviations_do_not_end_sentences_but_month_names_do() {
+        let text = "On Jan. 5 the army moved. It retook the town in May. Sept. 3 was calm.";
+        assert_eq!(
+            texts(text),
+            [
+                "On Jan. 5 the army moved.",
+                "It retook the town in May.",
+                "Sept. 3 was calm."
+            ]
+        );
     }
 
     #[test]
