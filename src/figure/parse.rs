@@ -117,6 +117,8 @@ fn opening_words() -> &'static OpeningWords {
             .iter()
             .map(|(words, _)| words[0].as_str());
         let bounding = qualifiers().iter().map(|(words, _)| words[0].as_str());
+        // Range openers and the articles of "a dozen": the grammar of the range and
+        // article rules below, which name these words.
         let fixed = ["between", "anywhere", "from", "a", "an", "dozen"];
         let words: HashSet<String> = vague
             .chain(bounding)

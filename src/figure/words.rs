@@ -29,7 +29,8 @@ pub fn number_words() -> impl Iterator<Item = &'static str> {
         .map(String::as_str)
 }
 
-/// The multiplier of a scale abbreviation written against digits (`2m`, `1.6bn`, `300k`).
+/// The multiplier of a scale abbreviation written against digits (`2m`, `1.6bn`, `300k`):
+/// symbols of the digit grammar, like the currency signs, kept in code.
 pub fn scale_abbreviation(word: &str) -> Option<i64> {
     match word {
         "k" | "K" => Some(1_000),

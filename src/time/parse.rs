@@ -95,6 +95,9 @@ pub struct TimeMatch {
     pub expr: TimeExpr,
 }
 
+/// The time-expression grammar. Month, weekday and number words come from the language
+/// file; the fixed phrases of the grammar ("yesterday", "overnight", the seasons, "ago") are
+/// its structure and stay here, each tested by `tests/corpus/times.toml`.
 fn regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
