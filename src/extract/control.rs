@@ -622,11 +622,21 @@ fn subject_of(ctx: &SentenceContext<'_>, lexicon: &Lexicon, action: &Mention) ->
     let main = || parties::acting(ctx, lexicon).find(|m| m.end <= action.start);
     // "it" is the sentence's subject ("where it controls"); "they" the party just named
     // ("seized by the militants when they retook").
+    // A party counted by a figure right before a coordinated verb is the first verb's object
+    // ("it killed 30 militants and retook Tessit"), not the second verb's subject.
+    let counted = |m: &Mention| {
+        let between = ctx.text[m.end..action.start].trim();
+        lang::en().coordinators.has(between)
+            && ctx
+                .figures
+                .iter()
+                .any(|f| f.end <= m.start && ctx.text[f.end..m.start].trim().is_empty())
+    };
     let chosen = if lang::en().subject_pronouns.has(last_word) || participle_clause {
         main()
     } else {
         parties::acting(ctx, lexicon)
-            .filter(|m| m.end <= action.start)
+            .filter(|m| m.end <= action.start && !counted(m))
             .max_by_key(|m| m.end)
     };
     chosen.map(|m| lexicon.entry(m).id.clone())

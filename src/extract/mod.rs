@@ -542,6 +542,19 @@ mod tests {
     }
 
     #[test]
+    fn a_counted_object_is_not_the_next_verbs_subject() {
+        let text = "The army said it killed 30 militants and retook Tessit.";
+        let r = extract_article(&article(text, "2016-03-27"), &lex());
+        let captures: Vec<&str> = r
+            .control
+            .iter()
+            .filter(|c| c.action == Action::Captured)
+            .map(|c| c.actor.as_str())
+            .collect();
+        assert_eq!(captures, ["Syrian government"]);
+    }
+
+    #[test]
     fn statement_date_is_not_the_event_date() {
         let text = "Some 49 soldiers were killed near Palmyra, the Observatory said on Friday.";
         let r = extract_article(&article(text, "2016-12-10"), &lex());
