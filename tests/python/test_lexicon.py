@@ -1,5 +1,6 @@
 """The lexicon as data: defaults, extension for another war, clear errors."""
 
+import polars as pl
 import pytest
 
 import warclaims
@@ -75,3 +76,24 @@ def test_a_users_party_takes_a_generic_role_in_its_war():
     text = "JNIM attacked the Malian army in Mali. The army said it killed 30 militants."
     ex = warclaims.extract([{"id": "m", "text": text, "published": "2024-01-01"}], lexicon=lex)
     assert ex.claims.select("kind", "low", "actor").rows() == [("killed", 30, "JNIM")]
+
+
+def test_the_documented_new_war_lexicon_works(tmp_path):
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "lexicon.md").read_text()
+    toml = re.search(r"## A new war in a few lines\n\n```toml\n(.*?)```", doc, re.S).group(1)
+    path = tmp_path / "sahel.toml"
+    path.write_text(toml)
+    lex = warclaims.Lexicon.default().extend(path)
+    text = (
+        "JNIM fighters attacked the Malian army near Menaka in Mali. "
+        "The army said it killed 30 militants and retook Tessit."
+    )
+    ex = warclaims.extract([{"id": "m", "published": "2024-03-01", "text": text}], lexicon=lex)
+    assert ex.claims.select("kind", "low", "actor", "agent").rows() == [
+        ("killed", 30, "JNIM", "Mali")
+    ]
+    captured = ex.control.filter(pl.col("action") == "captured")
+    assert captured.select("place", "actor").rows() == [("Tessit", "Mali")]
