@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -88,14 +89,25 @@ class Lexicon:
     def extend(self, other: str | os.PathLike[str] | dict[str, list[dict[str, Any]]]) -> Lexicon:
         """A new lexicon with the entries of a TOML file or a dict added.
 
-        Entries whose ``id`` already exists gain the new aliases, and the fields they
-        give replace the old ones. Raises :class:`LexiconError` naming the file and entry
-        when the addition is not valid.
+        Entries whose ``id`` already exists gain the new aliases (``remove_aliases`` takes
+        some away), and the fields they give replace the old ones. An alias that moves from
+        one entry to another is said in a :class:`UserWarning`. Raises
+        :class:`LexiconError` naming the file and entry when the addition is not valid.
         """
         if isinstance(other, dict):
-            return Lexicon(self._inner.extend_toml(_dict_to_toml(other), "<dict>"))
-        path = Path(other)
-        return Lexicon(self._inner.extend_toml(_read(path), str(path)))
+            text, name = _dict_to_toml(other), "<dict>"
+        else:
+            path = Path(other)
+            text, name = _read(path), str(path)
+        inner, moved = self._inner.extend_toml(text, name)
+        if moved:
+            warnings.warn(
+                f"{name}: aliases now name another entry (the one added last wins): "
+                + "; ".join(moved),
+                UserWarning,
+                stacklevel=2,
+            )
+        return Lexicon(inner)
 
     def ids(self, entry_type: str) -> list[str]:
         """The canonical ids of one entry type (``party``, ``place``, ...)."""

@@ -182,9 +182,40 @@ impl Lexicon {
 
     /// A new lexicon with `other`'s entries added (same id: aliases added, fields replaced).
     pub fn extended(&self, other: LexiconFile, name: &str) -> Result<Lexicon> {
+        Ok(self.extended_with_changes(other, name)?.0)
+    }
+
+    /// As [`Lexicon::extended`], with the aliases the extension took from another entry of
+    /// the same type: "`alias`: party `old` -> `new`", so a user sees what changed hands.
+    pub fn extended_with_changes(
+        &self,
+        other: LexiconFile,
+        name: &str,
+    ) -> Result<(Lexicon, Vec<String>)> {
+        let mut moved = Vec::new();
+        for (ty, entries) in [
+            (EntryType::Party, &other.party),
+            (EntryType::Source, &other.source),
+            (EntryType::Place, &other.place),
+            (EntryType::Unit, &other.unit),
+            (EntryType::Kind, &other.kind),
+            (EntryType::Action, &other.action),
+        ] {
+            for e in entries {
+                for alias in &e.aliases {
+                    let owner = self.entries(ty).iter().find(|b| {
+                        b.id != e.id && b.aliases.iter().any(|a| a.eq_ignore_ascii_case(alias))
+                    });
+                    if let Some(b) = owner {
+                        let kind = format!("{ty:?}").to_lowercase();
+                        moved.push(format!("{alias:?}: {kind} {:?} -> {:?}", b.id, e.id));
+                    }
+                }
+            }
+        }
         let mut file = self.file.clone();
         file.extend(other);
-        Lexicon::compile(file, name)
+        Ok((Lexicon::compile(file, name)?, moved))
     }
 
     /// The entries of one type.

@@ -76,6 +76,10 @@ pub struct Entry {
     /// as a verb after a verb opener ("continue to control").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub under_nouns: Vec<String>,
+    /// Aliases an extension takes away from the entry of the same id ("the army" from the
+    /// default war's generic state forces). Applied when merging, then cleared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remove_aliases: Vec<String>,
     /// Party: the countries whose state forces it fights ("Hamas" against "Israel").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub against: Vec<String>,
@@ -93,6 +97,9 @@ impl Entry {
                 self.aliases.push(alias);
             }
         }
+        let removed = other.remove_aliases;
+        self.aliases
+            .retain(|a| !removed.iter().any(|r| r.eq_ignore_ascii_case(a)));
         macro_rules! take {
             ($($f:ident),*) => { $( if other.$f.is_some() { self.$f = other.$f; } )* };
         }
@@ -121,7 +128,14 @@ impl LexiconFile {
             for e in from {
                 match into.iter_mut().find(|x| x.id == e.id) {
                     Some(existing) => existing.merge(e),
-                    None => into.push(e),
+                    None => {
+                        let mut new = Entry {
+                            id: e.id.clone(),
+                            ..Entry::default()
+                        };
+                        new.merge(e);
+                        into.push(new);
+                    }
                 }
             }
         }

@@ -37,12 +37,15 @@ impl PyLexicon {
         })
     }
 
-    /// A new lexicon with the entries of TOML `text` added (same id: merged).
-    fn extend_toml(&self, text: &str, name: &str) -> PyResult<Self> {
+    /// A new lexicon with the entries of TOML `text` added (same id: merged), and the
+    /// aliases the addition took from other entries.
+    fn extend_toml(&self, text: &str, name: &str) -> PyResult<(Self, Vec<String>)> {
         let file = lexicon::parse_file(text, name).map_err(to_py)?;
-        Ok(PyLexicon {
-            inner: self.inner.extended(file, name).map_err(to_py)?,
-        })
+        let (inner, moved) = self
+            .inner
+            .extended_with_changes(file, name)
+            .map_err(to_py)?;
+        Ok((PyLexicon { inner }, moved))
     }
 
     /// The lexicon as TOML text.

@@ -97,3 +97,21 @@ def test_the_documented_new_war_lexicon_works(tmp_path):
     ]
     captured = ex.control.filter(pl.col("action") == "captured")
     assert captured.select("place", "actor").rows() == [("Tessit", "Mali")]
+
+
+def test_an_extension_can_take_an_alias_away():
+    # "the army" in another war should not name the default war's state forces.
+    lex = warclaims.Lexicon.default().extend(
+        {"party": [{"id": "state forces", "remove_aliases": ["the army", "army"]}]}
+    )
+    text = ["The army said 12 soldiers were killed near Palmyra."]
+    assert warclaims.extract(text).claims.get_column("source").to_list() == ["Syrian government"]
+    ex = warclaims.extract(text, lexicon=lex)
+    assert ex.claims.get_column("source").to_list() == [None]
+
+
+def test_an_alias_that_changes_hands_is_said():
+    with pytest.warns(UserWarning, match='"the army": party "state forces" -> "Mali"'):
+        warclaims.Lexicon.default().extend(
+            {"party": [{"id": "Mali", "country": "Mali", "aliases": ["the army"]}]}
+        )
