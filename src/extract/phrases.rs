@@ -66,8 +66,7 @@ fn is_modifier(word: &Word<'_>) -> bool {
         || lang::en().modifiers.has(w)
         || (w.ends_with("ed") && w.len() > 4)
         || w.ends_with("ly")
-        || w.ends_with("'s")
-        || w.ends_with("’s")
+        || word.is_possessive()
 }
 
 /// Collects the noun phrase starting at word `from`: its word indices (possibly empty).
@@ -77,11 +76,7 @@ fn noun_phrase(ctx: &SentenceContext<'_>, words: &[Word<'_>], from: usize) -> Ve
     let mut leading = true;
     while j < words.len() && out.len() < 8 {
         let w = &words[j];
-        if leading
-            && (lang::en().phrase_leading.has(w.lower())
-                || w.lower().ends_with("'s")
-                || w.lower().ends_with("’s"))
-        {
+        if leading && (lang::en().phrase_leading.has(w.lower()) || w.is_possessive()) {
             j += 1;
             if w.comma_after || w.stop_after {
                 break;

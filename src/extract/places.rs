@@ -1,7 +1,7 @@
 //! Places of a sentence: the lexicon's, and names the wording marks as places though the
 //! lexicon does not list them ("near Qayyarah", "the town of Hajin", "retook Saraqib",
 //! "Idlib province"). Recognition reads only the language file's closed-class words and
-//! capitalisation; the name is kept as the article spells it (`basis` = text).
+//! capitalisation; the name is kept as the article spells it.
 
 use super::context::SentenceContext;
 use super::words::Word;
@@ -86,10 +86,6 @@ fn capitalised(w: &Word<'_>) -> bool {
     true
 }
 
-fn is_possessive(w: &Word<'_>) -> bool {
-    w.text.ends_with("'s") || w.text.ends_with("’s")
-}
-
 /// A name starting at word `i`: capitalised words, joined by name particles ("Ras al-Ain",
 /// "Deir ez-Zor"), up to four words; returns the index of its last word.
 fn name_at(ctx: &SentenceContext<'_>, words: &[Word<'_>], i: usize) -> Option<usize> {
@@ -109,7 +105,7 @@ fn name_at(ctx: &SentenceContext<'_>, words: &[Word<'_>], i: usize) -> Option<us
     while last + 1 < words.len()
         && last - i < 3
         && !words[last].boundary_after()
-        && !is_possessive(&words[last])
+        && !words[last].is_possessive()
     {
         let next = &words[last + 1];
         if lang.place_suffixes.has(next.lower()) || in_lexicon(next) {
@@ -123,32 +119,32 @@ fn name_at(ctx: &SentenceContext<'_>, words: &[Word<'_>], i: usize) -> Option<us
             break;
         }
     }
-    // A particle never ends a name.
     Some(last)
+}
+
+/// True when a control word of the lexicon ends inside word `w`.
+fn action_ends_in(ctx: &SentenceContext<'_>, w: &Word<'_>) -> bool {
+    ctx.of(EntryType::Action)
+        .any(|m| m.end > w.start && m.end <= w.end)
 }
 
 /// Whether the word before `i` (or the two before it) marks what follows as a place.
 fn opened_as_place(ctx: &SentenceContext<'_>, words: &[Word<'_>], i: usize) -> bool {
     let lang = lang::en();
-    let Some(prev) = i.checked_sub(1).map(|k| &words[k]) else {
+    let joined = |k: usize| Some(&words[k]).filter(|w| !w.boundary_after());
+    let Some(mut k) = i.checked_sub(1).filter(|&k| joined(k).is_some()) else {
         return false;
     };
-    if prev.boundary_after() {
-        return false;
-    }
-    let prev_lower = prev.lower();
-    let (prev, before_the) = if prev_lower == "the" {
-        match i.checked_sub(2).map(|k| &words[k]) {
-            Some(p) if !p.boundary_after() => (p, true),
-            _ => return false,
+    // "retook the town": through an article after a control word only.
+    let before_the = words[k].lower() == "the";
+    if before_the {
+        match k.checked_sub(1).filter(|&j| joined(j).is_some()) {
+            Some(j) => k = j,
+            None => return false,
         }
-    } else {
-        (prev, false)
-    };
-    let action_ends_here = ctx
-        .of(EntryType::Action)
-        .any(|m| m.end == prev.end || (m.end > prev.start && m.end <= prev.end));
-    if action_ends_here {
+    }
+    let prev = &words[k];
+    if action_ends_in(ctx, prev) {
         return true;
     }
     if before_the {
@@ -157,23 +153,12 @@ fn opened_as_place(ctx: &SentenceContext<'_>, words: &[Word<'_>], i: usize) -> b
     if lang.place_openers.has(prev.lower()) {
         return true;
     }
-    let k = words
-        .iter()
-        .position(|w| std::ptr::eq(w, prev))
-        .unwrap_or(0);
-    let Some(before) = k
-        .checked_sub(1)
-        .map(|j| &words[j])
-        .filter(|b| !b.boundary_after())
-    else {
+    let Some(before) = k.checked_sub(1).and_then(joined) else {
         return false;
     };
     // "the town of X", "north of X"; "an offensive on X", "the assault against X".
-    let action_before = ctx
-        .of(EntryType::Action)
-        .any(|m| m.end > before.start && m.end <= before.end);
     (prev.lower() == "of" && lang.place_nouns.has(before.lower()))
-        || (action_before && lang.action_objects.has(prev.lower()))
+        || (action_ends_in(ctx, before) && lang.action_objects.has(prev.lower()))
 }
 
 /// "the district of X", "the X neighbourhood", "the X, Y and Z districts": a name with a

@@ -27,6 +27,11 @@ impl Word<'_> {
         &self.folded
     }
 
+    /// True for a possessive ("Turkey's", "Hodeida’s").
+    pub fn is_possessive(&self) -> bool {
+        self.text.ends_with("'s") || self.text.ends_with("’s")
+    }
+
     /// True when punctuation separates this word from the next.
     pub fn boundary_after(&self) -> bool {
         self.comma_after || self.stop_after || self.quote_after
