@@ -287,7 +287,7 @@ fn claim_for(
         }),
     };
     let carried_out = kind.carried_out();
-    let (actor, agent, victims_named) = if carried_out {
+    let (actor, agent) = if carried_out {
         // The phrase's party carried out strikes ("25 coalition strikes") but owns targets
         // ("70 IS targets").
         let in_phrase = party_id(lexicon, p.party.as_ref()).filter(|_| kind != Kind::Targets);
@@ -312,7 +312,7 @@ fn claim_for(
                 .or(subject)
                 .or_else(|| common.source.clone().filter(|s| is_party(lexicon, s)))
         };
-        (by.clone(), by, false)
+        (by.clone(), by)
     } else {
         let lost_subject = trigger
             .filter(|t| t.lost)
@@ -336,10 +336,6 @@ fn claim_for(
                     .then(|| unnamed_victims(lexicon, state, kind))
                     .flatten()
             });
-        let victims_named = people
-            && matches!(kind, Kind::Killed | Kind::Wounded)
-            && stated.is_some()
-            && stated == parties::civilian_party(lexicon);
         let unowned = entry.is_some_and(|e| e.owned == Some(false));
         let agent = if lost_subject.is_some() {
             None
@@ -355,7 +351,7 @@ fn claim_for(
         } else {
             other_party(ctx, lexicon, agent.as_deref(), money.is_some(), words, p)
         };
-        (actor, agent, victims_named)
+        (actor, agent)
     };
     Some(row(
         sc,
@@ -366,7 +362,6 @@ fn claim_for(
             actor,
             agent,
             rule,
-            victims_named,
         },
     ))
 }
@@ -376,7 +371,7 @@ fn claim_for(
 fn unnamed_victims(lexicon: &Lexicon, state: &ArticleState, kind: Kind) -> Option<String> {
     match kind {
         Kind::Displaced => parties::civilian_party(lexicon),
-        Kind::Killed | Kind::Wounded => state.victims.clone(),
+        Kind::Killed | Kind::Wounded if state.counted_civilians => parties::civilian_party(lexicon),
         _ => None,
     }
 }
@@ -389,8 +384,6 @@ struct Reading {
     actor: Option<String>,
     agent: Option<String>,
     rule: ClaimRule,
-    /// The claim counts killed or wounded civilians.
-    victims_named: bool,
 }
 
 /// The claim row of a counted phrase: its figure's bounds and text (a singular phrase
@@ -425,7 +418,6 @@ fn row(sc: Scope<'_, '_>, p: &Counted, r: Reading) -> ClaimRow {
         end: ctx.sentence.start + p.end,
         common: common.clone(),
         rule: r.rule,
-        victims_named: r.victims_named,
     }
 }
 
@@ -637,7 +629,6 @@ fn elliptical_claim(
             actor,
             agent,
             rule,
-            victims_named: false,
         },
     ))
 }

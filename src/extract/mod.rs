@@ -56,9 +56,6 @@ pub struct ClaimRow {
     pub common: Common,
     /// The rule that read this claim.
     pub rule: ClaimRule,
-    /// The claim counts killed or wounded civilians: later tolls of people of no stated
-    /// party in the article are theirs.
-    pub victims_named: bool,
 }
 
 /// One control event, with byte offsets into the article text.
@@ -85,9 +82,9 @@ pub struct ArticleState {
     pub previous_agents: Vec<(Kind, String)>,
     /// The last day a time expression placed an event on ("later in the day").
     pub last_day: Option<NaiveDate>,
-    /// Civilians, once the article counted killed or wounded civilians ("17 civilians"):
-    /// people of no stated party in a later toll are theirs.
-    pub victims: Option<String>,
+    /// The article counted killed or wounded civilians ("17 civilians"): people of no
+    /// stated party in a later toll are civilians too.
+    pub counted_civilians: bool,
     /// The state party of the country the article is about (see `state_of_sentences`):
     /// troops counted in a place of unknown country are its.
     pub state_party: Option<usize>,
@@ -164,6 +161,7 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
         resolve_generic_parties(&mut contexts, lexicon, article_state, &named);
         state.generic = generic_names(lexicon, article_state, &named);
     }
+    let civilians = parties::civilian_party(lexicon);
     for mut ctx in contexts {
         let first_claim = result.claims.len();
         first_claim_of.push(first_claim);
@@ -213,13 +211,11 @@ pub fn extract_article(article: &Article, lexicon: &Lexicon) -> ArticleResult {
             }
         }
         state.previous_agents = claims::kind_subjects(&ctx, lexicon, &words);
-        if let Some(v) = result.claims[first_claim..]
-            .iter()
-            .rev()
-            .find_map(|c| c.actor.clone().filter(|_| c.victims_named))
-        {
-            state.victims = Some(v);
-        }
+        state.counted_civilians |= result.claims[first_claim..].iter().any(|c| {
+            matches!(c.kind, Kind::Killed | Kind::Wounded)
+                && c.actor.is_some()
+                && c.actor == civilians
+        });
         remember_place(&ctx, &mut state);
         common_of_sentence.push(Some(common));
     }

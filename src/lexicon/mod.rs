@@ -128,12 +128,7 @@ impl Lexicon {
                     message: e.to_string(),
                 })
         };
-        let state_of = |country: Option<&str>| {
-            let country = country?;
-            file.party
-                .iter()
-                .position(|e| e.generic.is_none() && e.country.as_deref() == Some(country))
-        };
+        let state_of = |country: Option<&str>| state_index(&file.party, country?);
         let place_state = file
             .place
             .iter()
@@ -289,10 +284,7 @@ impl Lexicon {
 
     /// The state party of a country: the non-generic party whose `country` it is.
     pub fn state_party(&self, country: &str) -> Option<usize> {
-        self.file
-            .party
-            .iter()
-            .position(|e| e.generic.is_none() && e.country.as_deref() == Some(country))
+        state_index(&self.file.party, country)
     }
 
     /// The party a generic party's mention names where the war is against the state party
@@ -436,6 +428,14 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let last = text[start..end].chars().next_back();
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
     (!word(before) || !word(first)) && (!word(after) || !word(last))
+}
+
+/// The index of the state party of `country` among `parties`: the non-generic party whose
+/// `country` it is.
+fn state_index(parties: &[Entry], country: &str) -> Option<usize> {
+    parties
+        .iter()
+        .position(|e| e.generic.is_none() && e.country.as_deref() == Some(country))
 }
 
 /// True when `text` is one of `aliases`, in any case.
